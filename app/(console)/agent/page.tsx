@@ -1,0 +1,22 @@
+import type { Metadata } from "next";
+import { RecentCallsTable } from "@/components/calls/recent-calls-table";
+import { Card, CardHeader } from "@/components/ui/card";
+import { listRecentCalls } from "@/lib/server/calls/list-recent-calls";
+import { STAFF_ROLES } from "@/lib/server/auth/roles";
+import { requireRole } from "@/lib/server/auth/session";
+
+export const metadata: Metadata = { title: "Agent" };
+
+export default async function AgentPage() {
+  const user = await requireRole(STAFF_ROLES);
+  const calls = await listRecentCalls({ agentId: user.id, limit: 25 });
+  return (
+    <div className="space-y-6">
+      <h1 className="text-xl font-semibold">Agent workspace</h1>
+      <Card>
+        <CardHeader title="My recent calls" description="Calls you handled, newest first." />
+        <RecentCallsTable calls={calls} />
+      </Card>
+    </div>
+  );
+}

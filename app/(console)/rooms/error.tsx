@@ -1,0 +1,7 @@
+"use client";
+
+import { SegmentError } from "@/components/console/segment-error";
+
+export default function Error({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  return <SegmentError label="inspections" error={error} reset={reset} />;
+}

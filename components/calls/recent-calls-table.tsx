@@ -1,0 +1,55 @@
+import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { EmptyState } from "@/components/ui/empty-state";
+import { formatAddress, formatDateTime, formatDuration } from "@/lib/format";
+import type { RecentCall } from "@/lib/server/calls/list-recent-calls";
+
+const OUTCOME_TONE: Record<string, BadgeTone> = {
+  answered: "success",
+  abandoned: "danger",
+  missed: "warning",
+  voicemail: "info",
+  callback: "info",
+};
+
+export function RecentCallsTable({ calls, showAgent = false }: { calls: RecentCall[]; showAgent?: boolean }) {
+  if (calls.length === 0) return <EmptyState title="No calls yet" />;
+  return (
+    <div className="overflow-x-auto">
+      <table className="min-w-full text-sm">
+        <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
+          <tr>
+            <th scope="col" className="px-5 py-2">When</th>
+            <th scope="col" className="px-3 py-2">Direction</th>
+            <th scope="col" className="px-3 py-2">Customer</th>
+            <th scope="col" className="px-3 py-2">Queue</th>
+            {showAgent ? <th scope="col" className="px-3 py-2">Agent</th> : null}
+            <th scope="col" className="px-3 py-2">Outcome</th>
+            <th scope="col" className="px-3 py-2 text-right">Duration</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {calls.map((call) => {
+            const inbound = call.direction === "inbound";
+            const customer = inbound ? call.from : call.to;
+            return (
+              <tr key={call.id}>
+                <td className="whitespace-nowrap px-5 py-2 text-slate-600">{formatDateTime(call.startedAt)}</td>
+                <td className="px-3 py-2 text-slate-600">{inbound ? "Inbound" : "Outbound"}</td>
+                <td className="px-3 py-2">
+                  <div className="font-medium text-slate-900">{call.contactName ?? formatAddress(customer)}</div>
+                  {call.contactName ? <div className="text-xs text-slate-500">{formatAddress(customer)}</div> : null}
+                </td>
+                <td className="px-3 py-2 text-slate-600">{call.queueName ?? "—"}</td>
+                {showAgent ? <td className="px-3 py-2 text-slate-600">{call.agentName ?? "—"}</td> : null}
+                <td className="px-3 py-2">
+                  {call.outcome ? <Badge tone={OUTCOME_TONE[call.outcome] ?? "neutral"}>{call.outcome}</Badge> : "—"}
+                </td>
+                <td className="px-3 py-2 text-right font-mono text-slate-700">{formatDuration(call.durationSeconds)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

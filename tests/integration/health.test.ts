@@ -1,0 +1,48 @@
+import { PGlite } from "@electric-sql/pglite";
+import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { afterAll, describe, expect, it } from "vitest";
+import { GET } from "@/app/api/health/route";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { createPrismaClient } from "@/lib/server/db/create-client";
+
+const globalForDb = globalThis as unknown as { switchboardDb?: PrismaClient };
+
+describe("GET /api/health", () => {
+  it("reports ok with the database up", async () => {
+    const res = await GET();
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body).toMatchObject({ status: "ok", db: "up", mode: "sandbox" });
+    expect(body.version).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  describe("when the database goes away", () => {
+    const original = globalForDb.switchboardDb;
+    afterAll(() => {
+      globalForDb.switchboardDb = original;
+    });
+
+    it("answers 503 with db down", async () => {
+      // A real database server the test can stop: PGlite over the Postgres protocol.
+      const pglite = await PGlite.create();
+      const port = 54000 + Math.floor(Math.random() * 900);
+      const server = new PGLiteSocketServer({ db: pglite, port, host: "127.0.0.1" });
+      await server.start();
+      globalForDb.switchboardDb = createPrismaClient(`postgresql://postgres@127.0.0.1:${port}/postgres`, {
+        poolSize: 1,
+        connectTimeoutMs: 1000,
+      });
+
+      const up = await GET();
+      expect(up.status).toBe(200);
+
+      await server.stop();
+      await pglite.close();
+
+      const down = await GET();
+      expect(down.status).toBe(503);
+      expect(await down.json()).toMatchObject({ status: "degraded", db: "down" });
+      await globalForDb.switchboardDb.$disconnect().catch(() => {});
+    });
+  });
+});
