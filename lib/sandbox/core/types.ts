@@ -1,0 +1,326 @@
+/**
+ * The seams of the sandbox (docs/SANDBOX.md): what the core provides to every module, and what
+ * modules publish to each other. Nothing here may import from the app.
+ *
+ * This is the contract the core (server, clock, webhooks) and the engines (voice, messaging,
+ * taskrouter, video, media) are built against in parallel. Change it deliberately: every module
+ * depends on it.
+ */
+import type { IncomingMessage } from "node:http";
+import type { EventEmitter } from "node:events";
+import type { WebSocket } from "ws";
+
+// ─────────────────────────── time ───────────────────────────
+
+export type TimerHandle = { readonly id: number };
+
+/**
+ * Every timeout in the sandbox (ring timeouts, reservation timeouts, Pause, Gather timeouts,
+ * status progressions…) runs on this clock. In `real` mode it follows wall time; in `manual`
+ * mode time only moves when a test calls `advance`, so tests never sleep.
+ */
+export interface Clock {
+  readonly mode: "real" | "manual";
+  /** Milliseconds since the epoch, on the sandbox's clock. */
+  now(): number;
+  setTimeout(fn: () => void, ms: number): TimerHandle;
+  clearTimeout(handle: TimerHandle | undefined): void;
+  /** Moves manual time forward, firing due timers in order (and awaiting the work they start). */
+  advance(ms: number): Promise<void>;
+  setMode(mode: "real" | "manual"): void;
+}
+
+// ─────────────────────────── identifiers ───────────────────────────
+
+export interface SidFactory {
+  /** A fresh SID: two-letter prefix + 32 lowercase hex characters, e.g. next("CA"). */
+  next(prefix: string): string;
+}
+
+// ─────────────────────────── account ───────────────────────────
+
+export interface SandboxAccount {
+  accountSid: string;
+  authToken: string;
+  apiKeys: { sid: string; secret: string; friendlyName: string }[];
+}
+
+// ─────────────────────────── webhooks ───────────────────────────
+
+export type WebhookKind =
+  | "voice" // TwiML fetches: incoming call, action URLs, waitUrl, Redirect (15 s hard cap)
+  | "voice-status" // call/recording/conference status callbacks
+  | "messaging" // inbound message TwiML fetch
+  | "messaging-status"
+  | "taskrouter-assignment" // 5 s, JSON response
+  | "taskrouter-event" // expects 204
+  | "video-status";
+
+export interface WebhookRequest {
+  kind: WebhookKind;
+  /** The URL exactly as configured (it is signed as is, minus any #fragment overrides). */
+  url: string;
+  method?: "GET" | "POST";
+  params: Record<string, string | string[]>;
+  fallbackUrl?: string;
+  fallbackMethod?: "GET" | "POST";
+  /** SID the request is about (CA…, WT…, SM…), for the webhook log. */
+  resourceSid?: string;
+}
+
+export interface WebhookResult {
+  ok: boolean;
+  status: number | null;
+  contentType: string | null;
+  body: string;
+  durationMs: number;
+  /** Twilio error code when delivery failed (11200 HTTP failure, 11205 connection, 11210 timeout…). */
+  errorCode?: number;
+  usedFallback: boolean;
+  /** The log entry id in the webhook log. */
+  logId: string;
+}
+
+export interface WebhookClient {
+  /** Signs (HMAC-SHA1 with the auth token) and delivers with Twilio's timeouts, retries and fallback. */
+  send(request: WebhookRequest): Promise<WebhookResult>;
+}
+
+// ─────────────────────────── debugger / logging ───────────────────────────
+
+export interface DebuggerEntry {
+  level: "error" | "warning" | "unsupported";
+  /** Twilio error code (11200, 12100, 40001…) or 0 for `unsupported`. */
+  code: number;
+  message: string;
+  resourceSid?: string;
+  url?: string;
+  details?: Record<string, unknown>;
+}
+
+export interface DebuggerFeed {
+  report(entry: DebuggerEntry): void;
+}
+
+export interface SandboxLogger {
+  info(message: string, details?: Record<string, unknown>): void;
+  warn(message: string, details?: Record<string, unknown>): void;
+  error(message: string, details?: Record<string, unknown>): void;
+}
+
+// ─────────────────────────── HTTP / WebSocket routing ───────────────────────────
+
+export interface SandboxRequest {
+  method: string;
+  /** Path without the query string, e.g. /api/2010-04-01/Accounts/AC…/Calls.json */
+  path: string;
+  /** Named segments of the matched route pattern (":AccountSid" → params.AccountSid). */
+  params: Record<string, string>;
+  query: URLSearchParams;
+  /** application/x-www-form-urlencoded body; repeated keys become arrays. */
+  form: Record<string, string | string[]>;
+  /** Parsed JSON body when the content type was JSON. */
+  json: unknown;
+  rawBody: Buffer;
+  headers: IncomingMessage["headers"];
+  /** HTTP Basic credentials that matched the account (null on control routes that need none). */
+  auth: { accountSid: string; via: "auth-token" | "api-key"; keySid?: string } | null;
+}
+
+export interface SandboxResponse {
+  status: number;
+  headers?: Record<string, string>;
+  /** Objects are sent as JSON; strings and Buffers as they are. */
+  body?: unknown;
+}
+
+export interface HttpRoute {
+  method: "GET" | "POST" | "DELETE" | "PUT";
+  /** Path pattern with named segments, e.g. "/api/2010-04-01/Accounts/:AccountSid/Calls/:CallSid.json". */
+  pattern: string;
+  /** "account" (default): HTTP Basic against the account; "none": control/browser routes. */
+  auth?: "account" | "none";
+  handler(request: SandboxRequest): Promise<SandboxResponse> | SandboxResponse;
+}
+
+export interface WsRoute {
+  /** Upgrade path, e.g. "/voice/signal". */
+  path: string;
+  onConnection(socket: WebSocket, request: IncomingMessage): void;
+}
+
+// ─────────────────────────── modules ───────────────────────────
+
+export interface SupportEntry {
+  area: string; // "REST /Calls", "TwiML <Gather>", "TaskRouter expression", …
+  item: string; // "StatusCallbackEvent", "speechTimeout", "HAS", …
+  status: "supported" | "partial" | "unsupported";
+  notes?: string;
+}
+
+export interface SandboxModule {
+  name: string;
+  routes?: HttpRoute[];
+  wsRoutes?: WsRoute[];
+  /** Drops all state (POST /sandbox/reset). */
+  reset?(): void;
+  /** Serialisable state for snapshots. */
+  snapshot?(): unknown;
+  restore?(state: unknown): void;
+  /** Rows for SUPPORT.md / GET /sandbox/support. */
+  support?: SupportEntry[];
+  /** Called on shutdown. */
+  close?(): Promise<void> | void;
+}
+
+/** What every module receives. Engines publish their API on it (ctx.voice = …) when created. */
+export interface SandboxContext {
+  clock: Clock;
+  sids: SidFactory;
+  account: SandboxAccount;
+  webhooks: WebhookClient;
+  debugger: DebuggerFeed;
+  log: SandboxLogger;
+  /**
+   * Internal event stream for the console board and the control API's SSE:
+   * emit("event", { type: "call.updated" | "conference.updated" | "task.updated" | …, data }).
+   */
+  events: EventEmitter;
+  /** Where the sandbox itself is reachable, e.g. http://127.0.0.1:3100. */
+  baseUrl: string;
+  /** The app's public base URL (default webhook targets for the seeded number). */
+  appUrl: string;
+  dataDir: string;
+  voice?: VoiceEngineApi;
+  messaging?: MessagingEngineApi;
+  taskrouter?: TaskRouterEngineApi;
+  media?: MediaApi;
+}
+
+// ─────────────────────────── engine APIs (module ↔ module) ───────────────────────────
+
+export type CallStatus =
+  | "queued"
+  | "initiated"
+  | "ringing"
+  | "in-progress"
+  | "completed"
+  | "busy"
+  | "failed"
+  | "no-answer"
+  | "canceled";
+
+export interface CallSnapshot {
+  sid: string;
+  parentCallSid: string | null;
+  from: string;
+  to: string;
+  status: CallStatus;
+  direction: "inbound" | "outbound-api" | "outbound-dial";
+  startTime: number | null;
+  endTime: number | null;
+}
+
+export interface CreateCallOptions {
+  from: string;
+  to: string;
+  url?: string;
+  method?: "GET" | "POST";
+  twiml?: string;
+  statusCallback?: string;
+  statusCallbackEvent?: string[];
+  timeoutSeconds?: number;
+  record?: boolean;
+  /** `client:alice` / `+1…` custom parameters for Voice SDK legs. */
+  customParameters?: Record<string, string>;
+}
+
+export interface ConferenceParticipantOptions {
+  from: string;
+  to: string;
+  label?: string;
+  muted?: boolean;
+  hold?: boolean;
+  beep?: boolean;
+  startConferenceOnEnter?: boolean;
+  endConferenceOnExit?: boolean;
+  coaching?: boolean;
+  callSidToCoach?: string;
+  statusCallback?: string;
+  statusCallbackEvent?: string[];
+  conferenceStatusCallback?: string;
+  conferenceStatusCallbackEvent?: string[];
+  conferenceRecord?: "record-from-start" | "do-not-record";
+  recordingStatusCallback?: string;
+  timeoutSeconds?: number;
+  waitUrl?: string;
+  earlyMedia?: boolean;
+}
+
+/** Published by lib/sandbox/voice as ctx.voice. */
+export interface VoiceEngineApi {
+  createCall(options: CreateCallOptions): Promise<CallSnapshot>;
+  /** REST update: redirect to new TwiML/URL, or hang up (status completed/canceled). */
+  updateCall(callSid: string, update: { url?: string; method?: "GET" | "POST"; twiml?: string; status?: "completed" | "canceled" }): Promise<CallSnapshot>;
+  getCall(callSid: string): CallSnapshot | undefined;
+  /** Dials `to` and joins it to the named conference (creating it), like POST Conferences/{name}/Participants. */
+  addConferenceParticipant(conferenceName: string, options: ConferenceParticipantOptions): Promise<{ callSid: string; conferenceSid: string }>;
+  /** Moves an existing call (e.g. a queued caller) into a conference, as the TaskRouter conference instruction does. */
+  moveCallToConference(callSid: string, conferenceName: string, options: Omit<ConferenceParticipantOptions, "from" | "to">): Promise<{ conferenceSid: string }>;
+}
+
+/** Published by lib/sandbox/taskrouter as ctx.taskrouter (used by <Enqueue workflowSid>). */
+export interface TaskRouterEngineApi {
+  createTask(options: {
+    workflowSid: string;
+    attributes: Record<string, unknown>;
+    priority?: number;
+    timeoutSeconds?: number;
+    taskChannel?: string;
+  }): Promise<{ taskSid: string }>;
+  /** The caller behind an <Enqueue>d task hung up or left the queue before assignment. */
+  cancelTask(taskSid: string, reason: string): Promise<void>;
+  /** Fired by the voice engine when the customer leg of a task's call ends (for wrap-up). */
+  onCallEnded?(callSid: string): void;
+}
+
+/** Published by lib/sandbox/messaging as ctx.messaging. */
+export interface MessagingEngineApi {
+  /** A customer sends a message to one of the account's numbers (console phone, CLI, tests). */
+  injectInbound(options: { from: string; to: string; body: string; mediaUrls?: string[] }): Promise<{ messageSid: string }>;
+}
+
+/** How a call leg's audio is produced and consumed. */
+export type EndpointKind =
+  | "scripted" // CLI/test caller: no audio; DTMF and speech are injected through the control API
+  | "client" // a registered Voice SDK Device (client:<identity>)
+  | "phone" // the sandbox console's browser customer phone
+  | "pstn"; // any other number: simulated party (answers, or busy/no-answer by magic number)
+
+export interface PromptSpec {
+  kind: "say" | "play" | "tone" | "silence";
+  text?: string;
+  language?: string;
+  voice?: string;
+  url?: string;
+  loop?: number;
+  durationMs?: number;
+}
+
+/**
+ * Published by lib/sandbox/media as ctx.media. The voice engine decides who is connected to whom;
+ * the media layer makes the audio follow. Without a media layer (scripted calls, unit tests) the
+ * voice engine works the same, silently.
+ */
+export interface MediaApi {
+  /** Who each leg hears. `hears` lists the call SIDs whose audio is mixed into this leg. */
+  setRouting(routes: { callSid: string; hears: string[]; prompt?: PromptSpec | null }[]): void;
+  /** Plays a prompt to one leg; resolves when it finished (or was interrupted). */
+  play(callSid: string, prompt: PromptSpec): Promise<void>;
+  stopPlayback(callSid: string): void;
+  /** Starts recording the mix of the given legs; stop returns a WAV file. */
+  startRecording(key: string, callSids: string[]): void;
+  stopRecording(key: string): Promise<{ wav: Buffer; durationSeconds: number } | null>;
+  /** The leg ended: release its media. */
+  release(callSid: string): void;
+}
