@@ -6,8 +6,11 @@ import { createPrismaClient } from "@/lib/server/db/create-client";
 import { seedDatabase } from "@/prisma/seed";
 
 const base = new URL(inject("databaseUrl"));
+// A second database beside the shared test database (same name + "_seed"), so parallel runs
+// with different TEST_DATABASE_URLs never collide.
+const seedDbName = `${base.pathname.slice(1)}_seed`;
 const seedUrl = new URL(base);
-seedUrl.pathname = "/switchboard_seed_test";
+seedUrl.pathname = `/${seedDbName}`;
 
 async function admin(sql: string) {
   const adminUrl = new URL(base);
@@ -19,11 +22,11 @@ async function admin(sql: string) {
 }
 
 describe("seedDatabase", () => {
-  afterAll(() => admin('DROP DATABASE IF EXISTS "switchboard_seed_test" WITH (FORCE)'));
+  afterAll(() => admin(`DROP DATABASE IF EXISTS "${seedDbName}" WITH (FORCE)`));
 
   it("fills an empty database with demo users and two weeks of history, once", async () => {
-    await admin('DROP DATABASE IF EXISTS "switchboard_seed_test" WITH (FORCE)');
-    await admin('CREATE DATABASE "switchboard_seed_test"');
+    await admin(`DROP DATABASE IF EXISTS "${seedDbName}" WITH (FORCE)`);
+    await admin(`CREATE DATABASE "${seedDbName}"`);
     execFileSync(path.resolve("node_modules/.bin/prisma"), ["migrate", "deploy"], {
       env: { ...process.env, DATABASE_URL: seedUrl.toString() },
       stdio: "ignore",
