@@ -267,6 +267,17 @@ export interface VoiceEngineApi {
   addConferenceParticipant(conferenceName: string, options: ConferenceParticipantOptions): Promise<{ callSid: string; conferenceSid: string }>;
   /** Moves an existing call (e.g. a queued caller) into a conference, as the TaskRouter conference instruction does. */
   moveCallToConference(callSid: string, conferenceName: string, options: Omit<ConferenceParticipantOptions, "from" | "to">): Promise<{ conferenceSid: string }>;
+
+  // ── called by the media layer for browser endpoints (Voice SDK Device, customer phone) ──
+  /** A Device placed a call (device.connect): run the TwiML App flow; returns the new CallSid. */
+  startClientCall(options: { identity: string; params: Record<string, string> }): Promise<CallSnapshot>;
+  /** A browser customer phone dials a number (usually the business number). */
+  startPhoneCall(options: { from: string; to: string }): Promise<CallSnapshot>;
+  /** Caller input on a leg: DTMF digits, or (scripted / captioned) speech for <Gather input="speech">. */
+  sendDigits(callSid: string, digits: string): void;
+  sendSpeech(callSid: string, text: string): void;
+  /** The endpoint behind a leg hung up (or rejected/ignored an incoming call). */
+  endpointHangup(callSid: string, reason: "hangup" | "rejected" | "busy" | "failed"): void;
 }
 
 /** Published by lib/sandbox/taskrouter as ctx.taskrouter (used by <Enqueue workflowSid>). */
@@ -313,6 +324,24 @@ export interface PromptSpec {
  * voice engine works the same, silently.
  */
 export interface MediaApi {
+  /**
+   * Which kind of endpoint a dialed address reaches right now: a registered Device for
+   * `client:<identity>`, a connected browser customer phone for its number, otherwise "pstn"
+   * (simulated party) — the voice engine asks before ringing anything.
+   */
+  endpointFor(address: string): EndpointKind;
+  /**
+   * Rings a browser endpoint for a new leg (Voice SDK `incoming` with the call's parameters and
+   * custom parameters; or the customer phone's ringer). Resolves when the person answers,
+   * rejects, or the ring is canceled by `cancelRing`.
+   */
+  ring(
+    address: string,
+    call: { callSid: string; from: string; to: string; customParameters?: Record<string, string> },
+  ): Promise<"answered" | "rejected" | "canceled" | "unavailable">;
+  cancelRing(callSid: string): void;
+  /** Captions for `<Say>` shown on browser endpoints (the console phone shows them live). */
+  caption?(callSid: string, text: string): void;
   /** Who each leg hears. `hears` lists the call SIDs whose audio is mixed into this leg. */
   setRouting(routes: { callSid: string; hears: string[]; prompt?: PromptSpec | null }[]): void;
   /** Plays a prompt to one leg; resolves when it finished (or was interrupted). */
