@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatAddress, formatDuration, formatPercent } from "./format";
+import { formatAddress, formatDateTime, formatDuration, formatPercent } from "./format";
 
 describe("formatDuration", () => {
   it("formats seconds as m:ss and h:mm:ss", () => {
@@ -23,5 +23,13 @@ describe("formatPercent", () => {
   it("rounds a ratio to a whole percent", () => {
     expect(formatPercent(0.856)).toBe("86%");
     expect(formatPercent(Number.NaN)).toBe("—");
+  });
+});
+
+describe("formatDateTime", () => {
+  it("renders in the given time zone", () => {
+    const instant = new Date("2026-07-01T16:30:00Z");
+    expect(formatDateTime(instant, "America/New_York")).toBe("Jul 1, 2026, 12:30 PM");
+    expect(formatDateTime(instant, "Europe/Madrid")).toBe("Jul 1, 2026, 6:30 PM");
   });
 });

@@ -19,17 +19,37 @@ export function formatAddress(address: string | null | undefined): string {
   return parsed?.isValid() ? parsed.formatInternational() : address;
 }
 
-const dateTime = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short" });
-const timeOnly = new Intl.DateTimeFormat("en-US", { timeStyle: "short" });
+const formatters = new Map<string, Intl.DateTimeFormat>();
 
-export function formatDateTime(date: Date | string | null | undefined): string {
-  if (!date) return "—";
-  return dateTime.format(new Date(date));
+function formatter(kind: "dateTime" | "time" | "date", timeZone?: string): Intl.DateTimeFormat {
+  const key = `${kind}|${timeZone ?? ""}`;
+  let f = formatters.get(key);
+  if (!f) {
+    const style: Intl.DateTimeFormatOptions =
+      kind === "dateTime" ? { dateStyle: "medium", timeStyle: "short" } : kind === "time" ? { timeStyle: "short" } : { dateStyle: "medium" };
+    f = new Intl.DateTimeFormat("en-US", { ...style, timeZone });
+    formatters.set(key, f);
+  }
+  return f;
 }
 
-export function formatTime(date: Date | string | null | undefined): string {
+/**
+ * Dates are shown in the business time zone when one is given (server-rendered pages pass it,
+ * so everyone on the floor reads the same clock), otherwise in the runtime's zone.
+ */
+export function formatDateTime(date: Date | string | null | undefined, timeZone?: string): string {
   if (!date) return "—";
-  return timeOnly.format(new Date(date));
+  return formatter("dateTime", timeZone).format(new Date(date));
+}
+
+export function formatTime(date: Date | string | null | undefined, timeZone?: string): string {
+  if (!date) return "—";
+  return formatter("time", timeZone).format(new Date(date));
+}
+
+export function formatDate(date: Date | string | null | undefined, timeZone?: string): string {
+  if (!date) return "—";
+  return formatter("date", timeZone).format(new Date(date));
 }
 
 export function formatPercent(value: number | null | undefined): string {

@@ -1,17 +1,9 @@
-import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
+import { OutcomeBadge } from "@/components/ui/outcome-badge";
 import { formatAddress, formatDateTime, formatDuration } from "@/lib/format";
 import type { RecentCall } from "@/lib/server/calls/list-recent-calls";
 
-const OUTCOME_TONE: Record<string, BadgeTone> = {
-  answered: "success",
-  abandoned: "danger",
-  missed: "warning",
-  voicemail: "info",
-  callback: "info",
-};
-
-export function RecentCallsTable({ calls, showAgent = false }: { calls: RecentCall[]; showAgent?: boolean }) {
+export function RecentCallsTable({ calls, showAgent = false, timeZone }: { calls: RecentCall[]; showAgent?: boolean; timeZone?: string }) {
   if (calls.length === 0) return <EmptyState title="No calls yet" />;
   return (
     <div className="overflow-x-auto">
@@ -33,7 +25,7 @@ export function RecentCallsTable({ calls, showAgent = false }: { calls: RecentCa
             const customer = inbound ? call.from : call.to;
             return (
               <tr key={call.id}>
-                <td className="whitespace-nowrap px-5 py-2 text-slate-600">{formatDateTime(call.startedAt)}</td>
+                <td className="whitespace-nowrap px-5 py-2 text-slate-600">{formatDateTime(call.startedAt, timeZone)}</td>
                 <td className="px-3 py-2 text-slate-600">{inbound ? "Inbound" : "Outbound"}</td>
                 <td className="px-3 py-2">
                   <div className="font-medium text-slate-900">{call.contactName ?? formatAddress(customer)}</div>
@@ -42,7 +34,7 @@ export function RecentCallsTable({ calls, showAgent = false }: { calls: RecentCa
                 <td className="px-3 py-2 text-slate-600">{call.queueName ?? "—"}</td>
                 {showAgent ? <td className="px-3 py-2 text-slate-600">{call.agentName ?? "—"}</td> : null}
                 <td className="px-3 py-2">
-                  {call.outcome ? <Badge tone={OUTCOME_TONE[call.outcome] ?? "neutral"}>{call.outcome}</Badge> : "—"}
+                  <OutcomeBadge outcome={call.outcome} />
                 </td>
                 <td className="px-3 py-2 text-right font-mono text-slate-700">{formatDuration(call.durationSeconds)}</td>
               </tr>

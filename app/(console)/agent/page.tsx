@@ -4,18 +4,19 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { listRecentCalls } from "@/lib/server/calls/list-recent-calls";
 import { STAFF_ROLES } from "@/lib/server/auth/roles";
 import { requireRole } from "@/lib/server/auth/session";
+import { getBusinessTimezone } from "@/lib/server/settings/get-setting";
 
 export const metadata: Metadata = { title: "Agent" };
 
 export default async function AgentPage() {
   const user = await requireRole(STAFF_ROLES);
-  const calls = await listRecentCalls({ agentId: user.id, limit: 25 });
+  const [calls, timeZone] = await Promise.all([listRecentCalls({ agentId: user.id, limit: 25 }), getBusinessTimezone()]);
   return (
     <div className="space-y-6">
       <h1 className="text-xl font-semibold">Agent workspace</h1>
       <Card>
         <CardHeader title="My recent calls" description="Calls you handled, newest first." />
-        <RecentCallsTable calls={calls} />
+        <RecentCallsTable calls={calls} timeZone={timeZone} />
       </Card>
     </div>
   );

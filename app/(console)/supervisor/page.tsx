@@ -4,6 +4,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { formatDuration, formatPercent, formatTime } from "@/lib/format";
 import { listRecentCalls } from "@/lib/server/calls/list-recent-calls";
 import { getQueueSummary } from "@/lib/server/reports/get-queue-summary";
+import { getBusinessTimezone } from "@/lib/server/settings/get-setting";
 import { SUPERVISOR_ROLES } from "@/lib/server/auth/roles";
 import { requireRole } from "@/lib/server/auth/session";
 
@@ -11,12 +12,11 @@ export const metadata: Metadata = { title: "Supervisor" };
 
 export default async function SupervisorPage() {
   await requireRole(SUPERVISOR_ROLES);
-  const [{ since, queues }, calls] = await Promise.all([getQueueSummary(), listRecentCalls({ limit: 15 })]);
+  const [{ since, queues }, calls, timeZone] = await Promise.all([getQueueSummary(), listRecentCalls({ limit: 15 }), getBusinessTimezone()]);
   return (
     <div className="space-y-6">
-      <h1 className="text-xl font-semibold">Supervisor</h1>
       <Card>
-        <CardHeader title="Queues today" description={`Since ${formatTime(since)} (business time zone).`} />
+        <CardHeader title="Queues today" description={`Since ${formatTime(since, timeZone)} (${timeZone}).`} />
         <div className="overflow-x-auto">
           <table className="min-w-full text-sm" data-testid="queue-summary">
             <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
@@ -48,7 +48,7 @@ export default async function SupervisorPage() {
       </Card>
       <Card>
         <CardHeader title="Latest calls" />
-        <RecentCallsTable calls={calls} showAgent />
+        <RecentCallsTable calls={calls} showAgent timeZone={timeZone} />
       </Card>
     </div>
   );
