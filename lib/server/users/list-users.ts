@@ -6,7 +6,7 @@ export async function listUsers() {
     orderBy: [{ role: "desc" }, { username: "asc" }],
     select: {
       id: true, username: true, name: true, email: true, role: true, disabled: true,
-      skills: true, languages: true, workerSid: true, lastLoginAt: true,
+      skills: true, languages: true, voiceCapacity: true, workerSid: true, lastLoginAt: true,
     },
   });
 }

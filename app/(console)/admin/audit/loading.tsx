@@ -1,0 +1,5 @@
+import { SegmentLoading } from "@/components/console/segment-loading";
+
+export default function Loading() {
+  return <SegmentLoading label="audit log" />;
+}
