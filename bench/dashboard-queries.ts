@@ -62,7 +62,7 @@ async function prepare() {
            now() - (g * (31536000.0 / ${CALLS}) - (g % 90) - 60 - g % 600) * interval '1 second',
            g % 90, 60 + g % 690,
            now(), now()
-    FROM generate_series(1, ${CALLS}) g, q, u, c`);
+    FROM generate_series(1::bigint, ${CALLS}::bigint) g, q, u, c`);
   await client.query(`ANALYZE`);
   const seconds = ((performance.now() - t0) / 1000).toFixed(1);
   const { rows } = await client.query(`SELECT count(*)::int AS n FROM "Call"`);
