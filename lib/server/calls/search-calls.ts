@@ -46,12 +46,19 @@ function decodeCursor(raw: string): Cursor {
  * Search text → conditions: a full phone number matches exactly (indexed), a run of 4+ digits
  * matches inside numbers, anything else matches contact names.
  */
-async function searchCondition(q: string): Promise<Prisma.CallWhereInput> {
+/** A whole phone number in any notation → E.164, or null when the text is not one. */
+export function toE164(q: string): string | null {
   const phone = parsePhoneNumberFromString(q, "US");
-  if (phone?.isValid()) {
-    const e164 = phone.number;
-    return { OR: [{ from: e164 }, { to: e164 }, { from: `whatsapp:${e164}` }] };
-  }
+  if (phone?.isValid()) return phone.number;
+  // Numbers the metadata does not know (new ranges, test numbers) still match exactly when
+  // written in international form.
+  const compact = q.replace(/[\s().-]/g, "");
+  return /^\+[1-9]\d{7,14}$/.test(compact) ? compact : null;
+}
+
+async function searchCondition(q: string): Promise<Prisma.CallWhereInput> {
+  const e164 = toE164(q);
+  if (e164) return { OR: [{ from: e164 }, { to: e164 }, { from: `whatsapp:${e164}` }] };
   const digits = q.replace(/\D/g, "");
   const conditions: Prisma.CallWhereInput[] = [];
   if (digits.length >= 4 && digits.length === q.replace(/[\s()+.-]/g, "").length) {
