@@ -10,7 +10,8 @@
  * without time passing. Work that waits on this clock must never be tracked (it would wait for
  * itself); only real I/O is. An I/O item that has not finished after `stallMs` of real time is
  * treated as blocked (an app that never answers): `settle` stops waiting for it so that `advance`
- * can fire the webhook's own timeout on the clock.
+ * can fire the webhook's own timeout on the clock. In manual mode `settle` also fires timers that
+ * are already due (0 ms timeouts), since they need no time to pass.
  */
 import type { SandboxClock, TimerHandle } from "./types";
 
@@ -99,12 +100,23 @@ export function createClock(options: ClockOptions = {}): SandboxClock {
     arm();
   }
 
+  /** Manual mode: runs timers already due (a 0 ms timeout needs no time to pass). */
+  function runDue(): boolean {
+    if (mode !== "manual") return false;
+    const next = earliest();
+    if (!next || next.due > now()) return false;
+    run(next);
+    return true;
+  }
+
   async function settle() {
     for (;;) {
       await drain();
+      if (runDue()) continue;
       const pending = [...work].filter((w) => !w.stalled);
       if (pending.length === 0) {
         await drain();
+        if (runDue()) continue;
         if ([...work].every((w) => w.stalled)) return;
         continue;
       }

@@ -9,9 +9,11 @@
  */
 import { accountModule } from "../account/account-module";
 import type { SandboxModuleFactory } from "../core/types";
+import { voiceModule } from "../voice/voice-module";
 
 export function engineModules(options: { phoneNumber: string }): SandboxModuleFactory[] {
   return [
     accountModule({ phoneNumber: options.phoneNumber }),
+    voiceModule,
   ];
 }
