@@ -7,7 +7,7 @@
 import type { CallSnapshot, CallStatus, EndpointKind, MediaApi, PromptSpec, SandboxContext } from "../core/types";
 import { isTerminal, type Call, type Method, type VoiceState } from "./model";
 import { callParams, timestamp } from "./params";
-import { deferred, Run } from "./run";
+import { deferred, type Run } from "./run";
 
 /** Sandbox-only outcome numbers for simulated PSTN parties (docs/SANDBOX.md "Voice magic numbers"). */
 export const VOICE_MAGIC = {
