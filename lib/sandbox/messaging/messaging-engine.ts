@@ -8,7 +8,7 @@ import { SandboxError } from "../core/rest";
 import type { MessagingEngineApi, SandboxContext } from "../core/types";
 import { parseXml, XmlParseError, type XmlElement } from "../core/xml";
 
-export type MessageStatus = "queued" | "sending" | "sent" | "delivered" | "undelivered" | "failed" | "received" | "read" | "canceled";
+export type MessageStatus = "queued" | "sending" | "sent" | "delivered" | "undelivered" | "failed" | "receiving" | "received" | "read" | "canceled";
 
 export interface Message {
   sid: string;
