@@ -23,7 +23,10 @@ async function healthy(url: string): Promise<boolean> {
   }
 }
 
-export async function startSandboxIfNeeded(config: Env, childEnv: NodeJS.ProcessEnv): Promise<StartedSandbox | null> {
+export async function startSandboxIfNeeded(
+  config: Env,
+  childEnv: NodeJS.ProcessEnv,
+): Promise<StartedSandbox | null> {
   if (config.mode !== "sandbox") return null;
   const url = config.SANDBOX_URL;
   if (await healthy(url)) return { url, started: false };
@@ -34,7 +37,15 @@ export async function startSandboxIfNeeded(config: Env, childEnv: NodeJS.Process
   supervise(
     "Sandbox",
     path.resolve("node_modules/.bin/tsx"),
-    ["lib/sandbox/server/main.ts", "--port", String(config.SANDBOX_PORT), "--data-dir", config.DATA_DIR, "--app-url", config.PUBLIC_BASE_URL],
+    [
+      "lib/sandbox/server/main.ts",
+      "--port",
+      String(config.SANDBOX_PORT),
+      "--data-dir",
+      config.DATA_DIR,
+      "--app-url",
+      config.PUBLIC_BASE_URL,
+    ],
     { env },
   );
   await waitFor(() => healthy(url), "the sandbox to answer /sandbox/health", 60_000);

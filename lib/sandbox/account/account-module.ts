@@ -3,8 +3,24 @@
  * AvailablePhoneNumbers and Applications (TwiML Apps). Publishes ctx.numbers so the voice and
  * messaging engines find a number's webhooks and a TwiML App's URLs.
  */
-import { formBool, formMethod, formString, list2010, notFound, rfc2822, SandboxError } from "../core/rest";
-import type { ApplicationConfig, HttpRoute, IncomingNumberConfig, NumbersApi, SandboxContext, SandboxModule, SandboxRequest } from "../core/types";
+import {
+  formBool,
+  formMethod,
+  formString,
+  list2010,
+  notFound,
+  rfc2822,
+  SandboxError,
+} from "../core/rest";
+import type {
+  ApplicationConfig,
+  HttpRoute,
+  IncomingNumberConfig,
+  NumbersApi,
+  SandboxContext,
+  SandboxModule,
+  SandboxRequest,
+} from "../core/types";
 import { searchAvailableNumbers, type NumberType } from "./available-numbers";
 import { accountSupport } from "./support";
 
@@ -36,7 +52,12 @@ const E164 = /^\+[1-9]\d{6,14}$/;
 
 export function accountModule(options: { phoneNumber: string }) {
   return (ctx: SandboxContext): SandboxModule => {
-    let state: AccountState = { numbers: [], applications: [], friendlyName: "Switchboard sandbox", dateCreated: ctx.clock.now() };
+    let state: AccountState = {
+      numbers: [],
+      applications: [],
+      friendlyName: "Switchboard sandbox",
+      dateCreated: ctx.clock.now(),
+    };
     const base = () => `/2010-04-01/Accounts/${ctx.account.accountSid}`;
 
     const numbersApi: NumbersApi = {
@@ -50,7 +71,11 @@ export function accountModule(options: { phoneNumber: string }) {
     };
     ctx.numbers = numbersApi;
 
-    function newNumber(phoneNumber: string, type: NumberType, overrides: Partial<StoredNumber> = {}): StoredNumber {
+    function newNumber(
+      phoneNumber: string,
+      type: NumberType,
+      overrides: Partial<StoredNumber> = {},
+    ): StoredNumber {
       const now = ctx.clock.now();
       return {
         sid: ctx.sids.next("PN"),
@@ -116,7 +141,9 @@ export function accountModule(options: { phoneNumber: string }) {
         bundle_sid: n.bundleSid,
         status: "in-use",
         type: n.type,
-        subresource_uris: { assigned_add_ons: `${base()}/IncomingPhoneNumbers/${n.sid}/AssignedAddOns.json` },
+        subresource_uris: {
+          assigned_add_ons: `${base()}/IncomingPhoneNumbers/${n.sid}/AssignedAddOns.json`,
+        },
       };
     }
 
@@ -188,7 +215,8 @@ export function accountModule(options: { phoneNumber: string }) {
     function applyNumberParams(n: StoredNumber, form: SandboxRequest["form"]) {
       const url = (key: string) => {
         const v = formString(form, key);
-        if (v !== undefined && v !== "" && !/^https?:\/\//i.test(v)) throw new SandboxError(400, 21502, `${key} is not a valid URL: ${v}`);
+        if (v !== undefined && v !== "" && !/^https?:\/\//i.test(v))
+          throw new SandboxError(400, 21502, `${key} is not a valid URL: ${v}`);
         return v;
       };
       const assign = <K extends keyof StoredNumber>(key: K, value: StoredNumber[K] | undefined) => {
@@ -213,13 +241,21 @@ export function accountModule(options: { phoneNumber: string }) {
       assign("identitySid", formString(form, "IdentitySid"));
       for (const sidKey of ["VoiceApplicationSid", "SmsApplicationSid"] as const) {
         const sid = formString(form, sidKey);
-        if (sid && !numbersApi.getApplication(sid)) throw new SandboxError(400, 21606, `${sidKey} ${sid} is not an Application of this account`);
+        if (sid && !numbersApi.getApplication(sid))
+          throw new SandboxError(
+            400,
+            21606,
+            `${sidKey} ${sid} is not an Application of this account`,
+          );
       }
       n.dateUpdated = ctx.clock.now();
     }
 
     function applyApplicationParams(a: StoredApplication, form: SandboxRequest["form"]) {
-      const assign = <K extends keyof StoredApplication>(key: K, value: StoredApplication[K] | undefined) => {
+      const assign = <K extends keyof StoredApplication>(
+        key: K,
+        value: StoredApplication[K] | undefined,
+      ) => {
         if (value !== undefined) a[key] = value;
       };
       assign("friendlyName", formString(form, "FriendlyName"));
@@ -250,15 +286,23 @@ export function accountModule(options: { phoneNumber: string }) {
       return a;
     }
 
-    const emitNumbers = () => ctx.emit("numbers.updated", { numbers: state.numbers.map((n) => n.phoneNumber) });
+    const emitNumbers = () =>
+      ctx.emit("numbers.updated", { numbers: state.numbers.map((n) => n.phoneNumber) });
 
     const routes: HttpRoute[] = [
       {
         method: "GET",
         pattern: "/api/2010-04-01/Accounts.json",
-        handler: (request) => ({ status: 200, body: list2010(request, "accounts", [0], () => serializeAccount()) }),
+        handler: (request) => ({
+          status: 200,
+          body: list2010(request, "accounts", [0], () => serializeAccount()),
+        }),
       },
-      { method: "GET", pattern: `${API}.json`, handler: () => ({ status: 200, body: serializeAccount() }) },
+      {
+        method: "GET",
+        pattern: `${API}.json`,
+        handler: () => ({ status: 200, body: serializeAccount() }),
+      },
       {
         method: "POST",
         pattern: `${API}.json`,
@@ -266,7 +310,11 @@ export function accountModule(options: { phoneNumber: string }) {
           const name = formString(request.form, "FriendlyName");
           if (name !== undefined) state.friendlyName = name;
           if (formString(request.form, "Status")) {
-            ctx.debugger.report({ level: "unsupported", code: 0, message: "Account Status changes (suspend/close) are not emulated" });
+            ctx.debugger.report({
+              level: "unsupported",
+              code: 0,
+              message: "Account Status changes (suspend/close) are not emulated",
+            });
             throw new SandboxError(400, 20001, "The sandbox account cannot be suspended or closed");
           }
           return { status: 200, body: serializeAccount() };
@@ -280,9 +328,15 @@ export function accountModule(options: { phoneNumber: string }) {
           const phone = request.query.get("PhoneNumber");
           const friendly = request.query.get("FriendlyName");
           const items = state.numbers.filter(
-            (n) => (!phone || n.phoneNumber.includes(phone.replace(/[^\d+*]/g, "").replace(/\*/g, ""))) && (!friendly || n.friendlyName === friendly),
+            (n) =>
+              (!phone ||
+                n.phoneNumber.includes(phone.replace(/[^\d+*]/g, "").replace(/\*/g, ""))) &&
+              (!friendly || n.friendlyName === friendly),
           );
-          return { status: 200, body: list2010(request, "incoming_phone_numbers", items, serializeNumber) };
+          return {
+            status: 200,
+            body: list2010(request, "incoming_phone_numbers", items, serializeNumber),
+          };
         },
       },
       {
@@ -293,15 +347,36 @@ export function accountModule(options: { phoneNumber: string }) {
           const area = formString(request.form, "AreaCode");
           let chosen: string;
           if (phone) {
-            if (!E164.test(phone)) throw new SandboxError(400, 21421, `PhoneNumber is invalid: ${phone}`);
+            if (!E164.test(phone))
+              throw new SandboxError(400, 21421, `PhoneNumber is invalid: ${phone}`);
             chosen = phone;
           } else if (area) {
-            const found = searchAvailableNumbers({ country: "US", type: "local", areaCode: area, exclude: new Set(state.numbers.map((n) => n.phoneNumber)), limit: 1 });
-            if (found.length === 0) throw new SandboxError(400, 21452, `No phone numbers found in area code ${area}`);
+            const found = searchAvailableNumbers({
+              country: "US",
+              type: "local",
+              areaCode: area,
+              exclude: new Set(state.numbers.map((n) => n.phoneNumber)),
+              limit: 1,
+            });
+            if (found.length === 0)
+              throw new SandboxError(400, 21452, `No phone numbers found in area code ${area}`);
             chosen = found[0]!.phoneNumber;
-          } else throw new SandboxError(400, 21201, "Required parameter PhoneNumber or AreaCode missing.");
-          if (state.numbers.some((n) => n.phoneNumber === chosen)) throw new SandboxError(400, 21422, `PhoneNumber ${chosen} is not available (already owned)`);
-          const n = newNumber(chosen, /^\+1(8(00|33|44|55|66|77|88))/.test(chosen) ? "toll-free" : "local");
+          } else
+            throw new SandboxError(
+              400,
+              21201,
+              "Required parameter PhoneNumber or AreaCode missing.",
+            );
+          if (state.numbers.some((n) => n.phoneNumber === chosen))
+            throw new SandboxError(
+              400,
+              21422,
+              `PhoneNumber ${chosen} is not available (already owned)`,
+            );
+          const n = newNumber(
+            chosen,
+            /^\+1(8(00|33|44|55|66|77|88))/.test(chosen) ? "toll-free" : "local",
+          );
           applyNumberParams(n, request.form);
           state.numbers.push(n);
           emitNumbers();
@@ -311,7 +386,10 @@ export function accountModule(options: { phoneNumber: string }) {
       {
         method: "GET",
         pattern: `${API}/IncomingPhoneNumbers/:Sid.json`,
-        handler: (request) => ({ status: 200, body: serializeNumber(findNumberOr404(request.params.Sid!)) }),
+        handler: (request) => ({
+          status: 200,
+          body: serializeNumber(findNumberOr404(request.params.Sid!)),
+        }),
       },
       {
         method: "POST",
@@ -319,7 +397,11 @@ export function accountModule(options: { phoneNumber: string }) {
         handler: (request) => {
           const n = findNumberOr404(request.params.Sid!);
           if (formString(request.form, "AccountSid")) {
-            ctx.debugger.report({ level: "unsupported", code: 0, message: "Moving numbers between accounts is not emulated" });
+            ctx.debugger.report({
+              level: "unsupported",
+              code: 0,
+              message: "Moving numbers between accounts is not emulated",
+            });
             throw new SandboxError(400, 20001, "The sandbox has a single account");
           }
           applyNumberParams(n, request.form);
@@ -342,15 +424,29 @@ export function accountModule(options: { phoneNumber: string }) {
         method: "GET",
         pattern: `${API}/AvailablePhoneNumbers/:Country/:Type.json`,
         handler: (request) => {
-          const types: Record<string, NumberType> = { Local: "local", TollFree: "toll-free", Mobile: "mobile" };
+          const types: Record<string, NumberType> = {
+            Local: "local",
+            TollFree: "toll-free",
+            Mobile: "mobile",
+          };
           const type = types[request.params.Type!];
           const country = request.params.Country!.toUpperCase();
           if (!type) {
-            ctx.debugger.report({ level: "unsupported", code: 0, message: `AvailablePhoneNumbers type ${request.params.Type} is not emulated (Local, TollFree, Mobile are)` });
-            throw notFound(`AvailablePhoneNumbers/${request.params.Country}/${request.params.Type}`);
+            ctx.debugger.report({
+              level: "unsupported",
+              code: 0,
+              message: `AvailablePhoneNumbers type ${request.params.Type} is not emulated (Local, TollFree, Mobile are)`,
+            });
+            throw notFound(
+              `AvailablePhoneNumbers/${request.params.Country}/${request.params.Type}`,
+            );
           }
           if (country !== "US" && country !== "CA") {
-            ctx.debugger.report({ level: "unsupported", code: 0, message: `AvailablePhoneNumbers for ${country}: only US and CA numbers are emulated` });
+            ctx.debugger.report({
+              level: "unsupported",
+              code: 0,
+              message: `AvailablePhoneNumbers for ${country}: only US and CA numbers are emulated`,
+            });
             throw notFound(`AvailablePhoneNumbers/${country}`);
           }
           const q = request.query;
@@ -363,8 +459,23 @@ export function accountModule(options: { phoneNumber: string }) {
             exclude: new Set(state.numbers.map((n) => n.phoneNumber)),
             limit: pageSize,
           });
-          for (const unsupported of ["InRegion", "InPostalCode", "InLocality", "NearNumber", "NearLatLong", "Distance", "InRateCenter", "InLata", "ExcludeAllAddressRequired"]) {
-            if (q.has(unsupported)) ctx.debugger.report({ level: "unsupported", code: 0, message: `AvailablePhoneNumbers filter ${unsupported} is ignored by the sandbox` });
+          for (const unsupported of [
+            "InRegion",
+            "InPostalCode",
+            "InLocality",
+            "NearNumber",
+            "NearLatLong",
+            "Distance",
+            "InRateCenter",
+            "InLata",
+            "ExcludeAllAddressRequired",
+          ]) {
+            if (q.has(unsupported))
+              ctx.debugger.report({
+                level: "unsupported",
+                code: 0,
+                message: `AvailablePhoneNumbers filter ${unsupported} is ignored by the sandbox`,
+              });
           }
           const body = list2010(request, "available_phone_numbers", found, (n) => n);
           // Twilio's number search is not paged: one page of results.
@@ -396,7 +507,10 @@ export function accountModule(options: { phoneNumber: string }) {
         handler: (request) => {
           const friendly = request.query.get("FriendlyName");
           const items = state.applications.filter((a) => !friendly || a.friendlyName === friendly);
-          return { status: 200, body: list2010(request, "applications", items, serializeApplication) };
+          return {
+            status: 200,
+            body: list2010(request, "applications", items, serializeApplication),
+          };
         },
       },
       {
@@ -431,7 +545,10 @@ export function accountModule(options: { phoneNumber: string }) {
       {
         method: "GET",
         pattern: `${API}/Applications/:Sid.json`,
-        handler: (request) => ({ status: 200, body: serializeApplication(findApplicationOr404(request.params.Sid!)) }),
+        handler: (request) => ({
+          status: 200,
+          body: serializeApplication(findApplicationOr404(request.params.Sid!)),
+        }),
       },
       {
         method: "POST",
@@ -470,15 +587,31 @@ export function accountModule(options: { phoneNumber: string }) {
         );
       },
       reset() {
-        state = { numbers: [], applications: [], friendlyName: "Switchboard sandbox", dateCreated: ctx.clock.now() };
+        state = {
+          numbers: [],
+          applications: [],
+          friendlyName: "Switchboard sandbox",
+          dateCreated: ctx.clock.now(),
+        };
       },
       snapshot: () => structuredClone(state),
       restore(saved) {
         state = structuredClone(saved as AccountState);
       },
       state: () => ({
-        numbers: state.numbers.map((n) => ({ sid: n.sid, phoneNumber: n.phoneNumber, friendlyName: n.friendlyName, voiceUrl: n.voiceUrl, smsUrl: n.smsUrl, voiceApplicationSid: n.voiceApplicationSid })),
-        applications: state.applications.map((a) => ({ sid: a.sid, friendlyName: a.friendlyName, voiceUrl: a.voiceUrl })),
+        numbers: state.numbers.map((n) => ({
+          sid: n.sid,
+          phoneNumber: n.phoneNumber,
+          friendlyName: n.friendlyName,
+          voiceUrl: n.voiceUrl,
+          smsUrl: n.smsUrl,
+          voiceApplicationSid: n.voiceApplicationSid,
+        })),
+        applications: state.applications.map((a) => ({
+          sid: a.sid,
+          friendlyName: a.friendlyName,
+          voiceUrl: a.voiceUrl,
+        })),
       }),
     };
   };

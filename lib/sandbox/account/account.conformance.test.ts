@@ -23,8 +23,14 @@ describe("account resources (2010 API)", () => {
 
   it("rejects bad credentials with Twilio's 20003 error", async () => {
     const { sandboxTwilioClient } = await import("../testing/twilio-client");
-    const bad = sandboxTwilioClient(s.url, { accountSid: s.credentials.accountSid, authToken: "f".repeat(32) });
-    await expect(bad.incomingPhoneNumbers.list()).rejects.toMatchObject({ status: 401, code: 20003 });
+    const bad = sandboxTwilioClient(s.url, {
+      accountSid: s.credentials.accountSid,
+      authToken: "f".repeat(32),
+    });
+    await expect(bad.incomingPhoneNumbers.list()).rejects.toMatchObject({
+      status: 401,
+      code: 20003,
+    });
   });
 
   it("accepts API key credentials", async () => {
@@ -38,32 +44,54 @@ describe("account resources (2010 API)", () => {
     const [number] = await s.client.incomingPhoneNumbers.list({ phoneNumber: "+12025550100" });
     expect(number!.sid).toMatch(/^PN[0-9a-f]{32}$/);
     expect(number!.capabilities).toMatchObject({ voice: true, sms: true });
-    const updated = await s.client.incomingPhoneNumbers(number!.sid).update({ voiceUrl: `${s.app.url}/voice`, smsUrl: `${s.app.url}/sms`, smsMethod: "POST" });
+    const updated = await s.client
+      .incomingPhoneNumbers(number!.sid)
+      .update({ voiceUrl: `${s.app.url}/voice`, smsUrl: `${s.app.url}/sms`, smsMethod: "POST" });
     expect(updated.voiceUrl).toBe(`${s.app.url}/voice`);
     expect(updated.dateUpdated).toBeInstanceOf(Date);
-    expect(s.sandbox.ctx.numbers!.findNumber("whatsapp:+12025550100")!.smsUrl).toBe(`${s.app.url}/sms`);
+    expect(s.sandbox.ctx.numbers!.findNumber("whatsapp:+12025550100")!.smsUrl).toBe(
+      `${s.app.url}/sms`,
+    );
   });
 
   it("searches available numbers and buys one", async () => {
-    const available = await s.client.availablePhoneNumbers("US").local.list({ areaCode: 415, limit: 3 });
+    const available = await s.client
+      .availablePhoneNumbers("US")
+      .local.list({ areaCode: 415, limit: 3 });
     expect(available).toHaveLength(3);
     expect(available[0]!.phoneNumber).toMatch(/^\+1415555\d{4}$/);
     expect(available[0]!.capabilities).toMatchObject({ voice: true, SMS: true });
-    const bought = await s.client.incomingPhoneNumbers.create({ phoneNumber: available[0]!.phoneNumber, friendlyName: "West" });
+    const bought = await s.client.incomingPhoneNumbers.create({
+      phoneNumber: available[0]!.phoneNumber,
+      friendlyName: "West",
+    });
     expect(bought.friendlyName).toBe("West");
-    await expect(s.client.incomingPhoneNumbers.create({ phoneNumber: available[0]!.phoneNumber })).rejects.toMatchObject({ status: 400 });
-    const again = await s.client.availablePhoneNumbers("US").local.list({ areaCode: 415, limit: 3 });
+    await expect(
+      s.client.incomingPhoneNumbers.create({ phoneNumber: available[0]!.phoneNumber }),
+    ).rejects.toMatchObject({ status: 400 });
+    const again = await s.client
+      .availablePhoneNumbers("US")
+      .local.list({ areaCode: 415, limit: 3 });
     expect(again.map((n) => n.phoneNumber)).not.toContain(bought.phoneNumber);
     await s.client.incomingPhoneNumbers(bought.sid).remove();
-    await expect(s.client.incomingPhoneNumbers(bought.sid).fetch()).rejects.toMatchObject({ status: 404, code: 20404 });
+    await expect(s.client.incomingPhoneNumbers(bought.sid).fetch()).rejects.toMatchObject({
+      status: 404,
+      code: 20404,
+    });
   });
 
   it("creates, finds, updates and deletes a TwiML App", async () => {
-    const app = await s.client.applications.create({ friendlyName: "Switchboard softphone", voiceUrl: `${s.app.url}/connect`, voiceMethod: "POST" });
+    const app = await s.client.applications.create({
+      friendlyName: "Switchboard softphone",
+      voiceUrl: `${s.app.url}/connect`,
+      voiceMethod: "POST",
+    });
     expect(app.sid).toMatch(/^AP[0-9a-f]{32}$/);
     const [found] = await s.client.applications.list({ friendlyName: "Switchboard softphone" });
     expect(found!.sid).toBe(app.sid);
-    const updated = await s.client.applications(app.sid).update({ statusCallback: `${s.app.url}/status` });
+    const updated = await s.client
+      .applications(app.sid)
+      .update({ statusCallback: `${s.app.url}/status` });
     expect(updated.statusCallback).toBe(`${s.app.url}/status`);
     expect(s.sandbox.ctx.numbers!.getApplication(app.sid)!.voiceUrl).toBe(`${s.app.url}/connect`);
     await s.client.applications(app.sid).remove();
@@ -85,7 +113,9 @@ describe("account resources (2010 API)", () => {
     const res = await fetch(`${s.url}/sandbox/reset`, { method: "POST" });
     expect(res.status).toBe(200);
     expect(await s.client.applications.list()).toHaveLength(0);
-    expect((await s.client.incomingPhoneNumbers.list()).map((n) => n.phoneNumber)).toEqual(["+12025550100"]);
+    expect((await s.client.incomingPhoneNumbers.list()).map((n) => n.phoneNumber)).toEqual([
+      "+12025550100",
+    ]);
   });
 
   it("snapshots and restores state", async () => {
@@ -93,7 +123,11 @@ describe("account resources (2010 API)", () => {
     const snapshot = await (await fetch(`${s.url}/sandbox/snapshot`, { method: "POST" })).json();
     await fetch(`${s.url}/sandbox/reset`, { method: "POST" });
     expect(await s.client.applications.list()).toHaveLength(0);
-    const restored = await fetch(`${s.url}/sandbox/restore`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(snapshot) });
+    const restored = await fetch(`${s.url}/sandbox/restore`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(snapshot),
+    });
     expect(restored.status).toBe(200);
     expect((await s.client.applications(app.sid).fetch()).friendlyName).toBe("kept");
   });

@@ -21,15 +21,81 @@ export interface AvailableNumber {
 }
 
 // Area codes with a locality, used when the search gives none (and for the area code's region).
-const AREAS: Record<string, { locality: string; region: string; postal: string; lat: string; lon: string; country: "US" | "CA" }> = {
-  "202": { locality: "Washington", region: "DC", postal: "20001", lat: "38.900000", lon: "-77.030000", country: "US" },
-  "212": { locality: "New York", region: "NY", postal: "10001", lat: "40.750000", lon: "-73.990000", country: "US" },
-  "312": { locality: "Chicago", region: "IL", postal: "60601", lat: "41.880000", lon: "-87.620000", country: "US" },
-  "415": { locality: "San Francisco", region: "CA", postal: "94105", lat: "37.780000", lon: "-122.400000", country: "US" },
-  "512": { locality: "Austin", region: "TX", postal: "78701", lat: "30.270000", lon: "-97.740000", country: "US" },
-  "617": { locality: "Boston", region: "MA", postal: "02108", lat: "42.350000", lon: "-71.060000", country: "US" },
-  "416": { locality: "Toronto", region: "ON", postal: "M5H", lat: "43.650000", lon: "-79.380000", country: "CA" },
-  "604": { locality: "Vancouver", region: "BC", postal: "V6B", lat: "49.280000", lon: "-123.120000", country: "CA" },
+const AREAS: Record<
+  string,
+  {
+    locality: string;
+    region: string;
+    postal: string;
+    lat: string;
+    lon: string;
+    country: "US" | "CA";
+  }
+> = {
+  "202": {
+    locality: "Washington",
+    region: "DC",
+    postal: "20001",
+    lat: "38.900000",
+    lon: "-77.030000",
+    country: "US",
+  },
+  "212": {
+    locality: "New York",
+    region: "NY",
+    postal: "10001",
+    lat: "40.750000",
+    lon: "-73.990000",
+    country: "US",
+  },
+  "312": {
+    locality: "Chicago",
+    region: "IL",
+    postal: "60601",
+    lat: "41.880000",
+    lon: "-87.620000",
+    country: "US",
+  },
+  "415": {
+    locality: "San Francisco",
+    region: "CA",
+    postal: "94105",
+    lat: "37.780000",
+    lon: "-122.400000",
+    country: "US",
+  },
+  "512": {
+    locality: "Austin",
+    region: "TX",
+    postal: "78701",
+    lat: "30.270000",
+    lon: "-97.740000",
+    country: "US",
+  },
+  "617": {
+    locality: "Boston",
+    region: "MA",
+    postal: "02108",
+    lat: "42.350000",
+    lon: "-71.060000",
+    country: "US",
+  },
+  "416": {
+    locality: "Toronto",
+    region: "ON",
+    postal: "M5H",
+    lat: "43.650000",
+    lon: "-79.380000",
+    country: "CA",
+  },
+  "604": {
+    locality: "Vancouver",
+    region: "BC",
+    postal: "V6B",
+    lat: "49.280000",
+    lon: "-123.120000",
+    country: "CA",
+  },
 };
 const TOLL_FREE = ["800", "833", "844", "855", "866", "877", "888"];
 
@@ -47,7 +113,14 @@ export function searchAvailableNumbers(options: {
   else if (options.areaCode) areas = [options.areaCode];
   else areas = Object.keys(AREAS).filter((a) => AREAS[a]!.country === country);
   // Twilio's Contains accepts digits and letters (vanity) with * wildcards; match the digit pattern.
-  const pattern = options.contains ? new RegExp(options.contains.toUpperCase().replace(/[A-Z]/g, (l) => `[${letterDigit(l)}]`).replace(/\*/g, "\\d")) : null;
+  const pattern = options.contains
+    ? new RegExp(
+        options.contains
+          .toUpperCase()
+          .replace(/[A-Z]/g, (l) => `[${letterDigit(l)}]`)
+          .replace(/\*/g, "\\d"),
+      )
+    : null;
   const results: (AvailableNumber & { phoneNumber: string })[] = [];
   for (const area of areas) {
     if (!/^\d{3}$/.test(area)) continue;
@@ -79,7 +152,16 @@ export function searchAvailableNumbers(options: {
 }
 
 function letterDigit(letter: string): string {
-  const keypad: Record<string, string> = { ABC: "2", DEF: "3", GHI: "4", JKL: "5", MNO: "6", PQRS: "7", TUV: "8", WXYZ: "9" };
+  const keypad: Record<string, string> = {
+    ABC: "2",
+    DEF: "3",
+    GHI: "4",
+    JKL: "5",
+    MNO: "6",
+    PQRS: "7",
+    TUV: "8",
+    WXYZ: "9",
+  };
   for (const [letters, digit] of Object.entries(keypad)) if (letters.includes(letter)) return digit;
   return letter;
 }

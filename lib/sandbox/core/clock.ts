@@ -30,7 +30,6 @@ interface Work {
   stalled: boolean;
 }
 
-
 export interface ClockOptions {
   mode?: "real" | "manual";
   /** Start time in manual mode (defaults to the current wall time). */
@@ -55,14 +54,16 @@ export function createClock(options: ClockOptions = {}): SandboxClock {
   let armed: NodeJS.Timeout | null = null;
   let advancing = false;
   const stallMs = options.stallMs ?? 2000;
-  const onError = options.onError ?? ((error: unknown) => console.error("[sandbox] timer failed", error));
+  const onError =
+    options.onError ?? ((error: unknown) => console.error("[sandbox] timer failed", error));
 
   const now = () => (mode === "manual" ? manualNow : Date.now() + offset);
 
   function earliest(): Timer | undefined {
     let best: Timer | undefined;
     for (const timer of timers.values()) {
-      if (!best || timer.due < best.due || (timer.due === best.due && timer.seq < best.seq)) best = timer;
+      if (!best || timer.due < best.due || (timer.due === best.due && timer.seq < best.seq))
+        best = timer;
     }
     return best;
   }

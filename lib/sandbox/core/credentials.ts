@@ -30,7 +30,12 @@ export function generateCredentials(phoneNumber = BUSINESS_NUMBER): SandboxCrede
     authToken: crypto.randomBytes(16).toString("hex"),
     apiKeySid: sids.next("SK"),
     // Twilio API key secrets are 32 characters of base62.
-    apiKeySecret: crypto.randomBytes(24).toString("base64").replace(/[^A-Za-z0-9]/g, "").slice(0, 32).padEnd(32, "x"),
+    apiKeySecret: crypto
+      .randomBytes(24)
+      .toString("base64")
+      .replace(/[^A-Za-z0-9]/g, "")
+      .slice(0, 32)
+      .padEnd(32, "x"),
     phoneNumber,
   };
 }
@@ -53,7 +58,10 @@ export function loadOrCreateCredentials(dataDir: string): SandboxCredentials {
   const file = credentialsPath(dataDir);
   if (fs.existsSync(file)) {
     const parsed = JSON.parse(fs.readFileSync(file, "utf-8")) as Partial<SandboxCredentials>;
-    if (!valid(parsed)) throw new Error(`${file} is not a valid sandbox credentials file; delete it to generate new credentials`);
+    if (!valid(parsed))
+      throw new Error(
+        `${file} is not a valid sandbox credentials file; delete it to generate new credentials`,
+      );
     return parsed;
   }
   const credentials = generateCredentials();
@@ -63,5 +71,11 @@ export function loadOrCreateCredentials(dataDir: string): SandboxCredentials {
 }
 
 export function accountFromCredentials(c: SandboxCredentials): SandboxAccount {
-  return { accountSid: c.accountSid, authToken: c.authToken, apiKeys: [{ sid: c.apiKeySid, secret: c.apiKeySecret, friendlyName: "Switchboard sandbox key" }] };
+  return {
+    accountSid: c.accountSid,
+    authToken: c.authToken,
+    apiKeys: [
+      { sid: c.apiKeySid, secret: c.apiKeySecret, friendlyName: "Switchboard sandbox key" },
+    ],
+  };
 }

@@ -16,12 +16,20 @@ export interface DebuggerStore extends DebuggerFeed {
 
 const LIMIT = 1000;
 
-export function createDebugger(options: { clock: SandboxClock; emit: (type: string, data: unknown) => void; log?: (entry: StoredDebuggerEntry) => void }): DebuggerStore {
+export function createDebugger(options: {
+  clock: SandboxClock;
+  emit: (type: string, data: unknown) => void;
+  log?: (entry: StoredDebuggerEntry) => void;
+}): DebuggerStore {
   let entries: StoredDebuggerEntry[] = [];
   let seq = 0;
   return {
     report(entry) {
-      const stored: StoredDebuggerEntry = { ...entry, id: `NO${String(++seq).padStart(32, "0")}`, at: options.clock.now() };
+      const stored: StoredDebuggerEntry = {
+        ...entry,
+        id: `NO${String(++seq).padStart(32, "0")}`,
+        at: options.clock.now(),
+      };
       entries.push(stored);
       if (entries.length > LIMIT) entries = entries.slice(-LIMIT);
       options.log?.(stored);

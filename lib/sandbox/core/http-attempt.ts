@@ -49,8 +49,15 @@ export async function httpAttempt(options: AttemptOptions): Promise<AttemptResul
   let body = options.body;
   for (let redirects = 0; ; redirects++) {
     const result = await single({ ...options, url, method, body });
-    if (result.status === null || result.status < 300 || result.status >= 400 || !result.headers.location) return result;
-    if (redirects >= 10) return { ...result, failure: "redirects", message: "More than 10 redirects" };
+    if (
+      result.status === null ||
+      result.status < 300 ||
+      result.status >= 400 ||
+      !result.headers.location
+    )
+      return result;
+    if (redirects >= 10)
+      return { ...result, failure: "redirects", message: "More than 10 redirects" };
     url = new URL(result.headers.location, url).toString();
     if (result.status !== 307 && result.status !== 308) {
       method = "GET";
@@ -66,11 +73,25 @@ function single(options: AttemptOptions): Promise<AttemptResult> {
     try {
       target = new URL(options.url);
     } catch {
-      resolve({ url: options.url, status: null, headers: {}, body: "", failure: "protocol", message: `Invalid URL: ${options.url}` });
+      resolve({
+        url: options.url,
+        status: null,
+        headers: {},
+        body: "",
+        failure: "protocol",
+        message: `Invalid URL: ${options.url}`,
+      });
       return;
     }
     if (target.protocol !== "http:" && target.protocol !== "https:") {
-      resolve({ url: options.url, status: null, headers: {}, body: "", failure: "protocol", message: `Unsupported URL scheme ${target.protocol}` });
+      resolve({
+        url: options.url,
+        status: null,
+        headers: {},
+        body: "",
+        failure: "protocol",
+        message: `Unsupported URL scheme ${target.protocol}`,
+      });
       return;
     }
     if (isTwilioHost(target.hostname)) {
@@ -100,7 +121,8 @@ function single(options: AttemptOptions): Promise<AttemptResult> {
     };
 
     const headers: Record<string, string> = { ...options.headers };
-    if (options.body !== undefined) headers["Content-Length"] = String(Buffer.byteLength(options.body));
+    if (options.body !== undefined)
+      headers["Content-Length"] = String(Buffer.byteLength(options.body));
     const request = (target.protocol === "https:" ? https : http).request(target, {
       method: options.method,
       headers,
@@ -109,10 +131,14 @@ function single(options: AttemptOptions): Promise<AttemptResult> {
     let connected = false;
     const armRead = () => {
       clock.clearTimeout(timers.read);
-      timers.read = clock.setTimeout(() => fail("rt", `No response within ${options.readTimeoutMs} ms (read timeout)`), options.readTimeoutMs);
+      timers.read = clock.setTimeout(
+        () => fail("rt", `No response within ${options.readTimeoutMs} ms (read timeout)`),
+        options.readTimeoutMs,
+      );
     };
     timers.connect = clock.setTimeout(() => {
-      if (!connected) fail("ct", `Could not connect within ${options.connectTimeoutMs} ms (connect timeout)`);
+      if (!connected)
+        fail("ct", `Could not connect within ${options.connectTimeoutMs} ms (connect timeout)`);
     }, options.connectTimeoutMs);
     timers.deadline = clock.setTimeout(
       () => fail(connected ? "rt" : "ct", "The total time allowed for the request ran out"),
@@ -124,12 +150,14 @@ function single(options: AttemptOptions): Promise<AttemptResult> {
         clock.clearTimeout(timers.connect);
         armRead();
       };
-      if (socket.connecting) socket.once(target.protocol === "https:" ? "secureConnect" : "connect", onConnect);
+      if (socket.connecting)
+        socket.once(target.protocol === "https:" ? "secureConnect" : "connect", onConnect);
       else onConnect();
     });
     request.on("error", (error: NodeJS.ErrnoException) => {
       if (settled) return;
-      if (error.code === "ENOTFOUND" || error.code === "EAI_AGAIN") fail("dns", `Bad host name ${target.hostname}`);
+      if (error.code === "ENOTFOUND" || error.code === "EAI_AGAIN")
+        fail("dns", `Bad host name ${target.hostname}`);
       else if (!connected) fail("ct", `Connection failed: ${error.code ?? error.message}`);
       else fail("rt", `Connection lost: ${error.code ?? error.message}`);
     });
@@ -142,15 +170,25 @@ function single(options: AttemptOptions): Promise<AttemptResult> {
         armRead();
         size += chunk.length;
         if (size > limit) {
-          fail("too-large", `Response body larger than ${limit} bytes`, response.statusCode ?? null);
+          fail(
+            "too-large",
+            `Response body larger than ${limit} bytes`,
+            response.statusCode ?? null,
+          );
           return;
         }
         chunks.push(chunk);
       });
       response.on("end", () => {
         const flat: Record<string, string> = {};
-        for (const [k, v] of Object.entries(response.headers)) if (v !== undefined) flat[k] = Array.isArray(v) ? v.join(", ") : v;
-        finish({ url: options.url, status: response.statusCode ?? null, headers: flat, body: Buffer.concat(chunks).toString("utf-8") });
+        for (const [k, v] of Object.entries(response.headers))
+          if (v !== undefined) flat[k] = Array.isArray(v) ? v.join(", ") : v;
+        finish({
+          url: options.url,
+          status: response.statusCode ?? null,
+          headers: flat,
+          body: Buffer.concat(chunks).toString("utf-8"),
+        });
       });
       response.on("error", (error) => fail("rt", `Response failed: ${error.message}`));
     });

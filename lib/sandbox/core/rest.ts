@@ -43,10 +43,21 @@ export class SandboxError extends Error {
 }
 
 /** `{code, message, more_info, status}`: the shape twilio-node turns into a RestException. */
-export function errorResponse(status: number, code: number, message: string, details?: Record<string, unknown>): SandboxResponse {
+export function errorResponse(
+  status: number,
+  code: number,
+  message: string,
+  details?: Record<string, unknown>,
+): SandboxResponse {
   return {
     status,
-    body: { code, message, more_info: `https://www.twilio.com/docs/errors/${code}`, status, ...(details ? { details } : {}) },
+    body: {
+      code,
+      message,
+      more_info: `https://www.twilio.com/docs/errors/${code}`,
+      status,
+      ...(details ? { details } : {}),
+    },
   };
 }
 
@@ -96,13 +107,19 @@ export function formBool(form: Form, key: string): boolean | undefined {
   throw invalidParam(key, v, "must be true or false");
 }
 
-export function formInt(form: Form, key: string, range?: { min?: number; max?: number }): number | undefined {
+export function formInt(
+  form: Form,
+  key: string,
+  range?: { min?: number; max?: number },
+): number | undefined {
   const v = formString(form, key);
   if (v === undefined || v === "") return undefined;
   const n = Number(v);
   if (!Number.isInteger(n)) throw invalidParam(key, v, "must be an integer");
-  if (range?.min !== undefined && n < range.min) throw invalidParam(key, v, `must be at least ${range.min}`);
-  if (range?.max !== undefined && n > range.max) throw invalidParam(key, v, `must be at most ${range.max}`);
+  if (range?.min !== undefined && n < range.min)
+    throw invalidParam(key, v, `must be at least ${range.min}`);
+  if (range?.max !== undefined && n > range.max)
+    throw invalidParam(key, v, `must be at most ${range.max}`);
   return n;
 }
 
@@ -121,14 +138,17 @@ function pageParams(query: URLSearchParams): { page: number; pageSize: number } 
   const rawPage = query.get("Page");
   const pageSize = rawSize === null ? 50 : Number(rawSize);
   const page = rawPage === null ? 0 : Number(rawPage);
-  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 1000) throw invalidParam("PageSize", rawSize, "must be between 1 and 1000");
-  if (!Number.isInteger(page) || page < 0) throw invalidParam("Page", rawPage, "must be a non-negative integer");
+  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 1000)
+    throw invalidParam("PageSize", rawSize, "must be between 1 and 1000");
+  if (!Number.isInteger(page) || page < 0)
+    throw invalidParam("Page", rawPage, "must be a non-negative integer");
   return { page, pageSize };
 }
 
 function pageQuery(query: URLSearchParams, page: number, pageSize: number): string {
   const q = new URLSearchParams();
-  for (const [k, v] of query) if (k !== "Page" && k !== "PageSize" && k !== "PageToken") q.append(k, v);
+  for (const [k, v] of query)
+    if (k !== "Page" && k !== "PageSize" && k !== "PageToken") q.append(k, v);
   q.set("PageSize", String(pageSize));
   q.set("Page", String(page));
   // An opaque token as Twilio sends one; the sandbox pages by number, the token only echoes it.
@@ -141,7 +161,12 @@ function pageQuery(query: URLSearchParams, page: number, pageSize: number): stri
  * previous_page_uri, start, uri}`. URIs are relative (`/2010-04-01/...`), as Twilio sends them;
  * twilio-node makes them absolute against api.twilio.com.
  */
-export function list2010<T>(request: SandboxRequest, key: string, items: T[], serialize: (item: T) => unknown): Record<string, unknown> {
+export function list2010<T>(
+  request: SandboxRequest,
+  key: string,
+  items: T[],
+  serialize: (item: T) => unknown,
+): Record<string, unknown> {
   const { page, pageSize } = pageParams(request.query);
   const uriPath = request.path.replace(/^\/api/, "");
   const start = page * pageSize;
@@ -154,7 +179,8 @@ export function list2010<T>(request: SandboxRequest, key: string, items: T[], se
     next_page_uri: hasNext ? `${uriPath}?${pageQuery(request.query, page + 1, pageSize)}` : null,
     page,
     page_size: pageSize,
-    previous_page_uri: page > 0 ? `${uriPath}?${pageQuery(request.query, page - 1, pageSize)}` : null,
+    previous_page_uri:
+      page > 0 ? `${uriPath}?${pageQuery(request.query, page - 1, pageSize)}` : null,
     start,
     uri: `${uriPath}?${pageQuery(request.query, page, pageSize)}`,
   };
@@ -165,7 +191,13 @@ export function list2010<T>(request: SandboxRequest, key: string, items: T[], se
  * page_size, previous_page_url, url}}` with absolute URLs on the real host (e.g.
  * https://taskrouter.twilio.com), which the app's httpClient rewrites.
  */
-export function listV1<T>(request: SandboxRequest, host: string, key: string, items: T[], serialize: (item: T) => unknown): Record<string, unknown> {
+export function listV1<T>(
+  request: SandboxRequest,
+  host: string,
+  key: string,
+  items: T[],
+  serialize: (item: T) => unknown,
+): Record<string, unknown> {
   const { page, pageSize } = pageParams(request.query);
   const path = request.path.replace(/^\/[a-z]+(?=\/v1\/)/, "");
   const base = `https://${host}${path}`;
@@ -180,7 +212,8 @@ export function listV1<T>(request: SandboxRequest, host: string, key: string, it
       next_page_url: hasNext ? `${base}?${pageQuery(request.query, page + 1, pageSize)}` : null,
       page,
       page_size: pageSize,
-      previous_page_url: page > 0 ? `${base}?${pageQuery(request.query, page - 1, pageSize)}` : null,
+      previous_page_url:
+        page > 0 ? `${base}?${pageQuery(request.query, page - 1, pageSize)}` : null,
       url: `${base}?${pageQuery(request.query, page, pageSize)}`,
     },
   };

@@ -15,7 +15,7 @@ export function compileRoute(route: HttpRoute, module: string): CompiledRoute {
   const names: string[] = [];
   let source = "";
   const pattern = route.pattern;
-  for (let i = 0; i < pattern.length; ) {
+  for (let i = 0; i < pattern.length;) {
     const ch = pattern[i]!;
     if (ch === ":") {
       const match = /^:([A-Za-z_][A-Za-z0-9_]*)/.exec(pattern.slice(i));

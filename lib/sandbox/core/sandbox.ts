@@ -86,7 +86,11 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   const debuggerStore = createDebugger({
     clock,
     emit,
-    log: (entry) => (entry.level === "error" ? log.warn : log.info)(`debugger ${entry.level} ${entry.code}: ${entry.message}`, entry.url ? { url: entry.url } : undefined),
+    log: (entry) =>
+      (entry.level === "error" ? log.warn : log.info)(
+        `debugger ${entry.level} ${entry.code}: ${entry.message}`,
+        entry.url ? { url: entry.url } : undefined,
+      ),
   });
   const ctx: SandboxContext = {
     clock,
@@ -101,7 +105,12 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     appUrl: options.appUrl.replace(/\/+$/, ""),
     dataDir: options.dataDir ?? ".data",
   };
-  const webhooks = createWebhookClient({ account: () => ctx.account, clock, debugger: debuggerStore, emit });
+  const webhooks = createWebhookClient({
+    account: () => ctx.account,
+    clock,
+    debugger: debuggerStore,
+    emit,
+  });
   ctx.webhooks = webhooks;
 
   const modules: SandboxModule[] = [];
@@ -109,7 +118,8 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   const wsRoutes: WsRoute[] = [];
   for (const factory of options.modules) {
     const mod = factory(ctx);
-    if (modules.some((m) => m.name === mod.name)) throw new Error(`Two sandbox modules are named ${mod.name}`);
+    if (modules.some((m) => m.name === mod.name))
+      throw new Error(`Two sandbox modules are named ${mod.name}`);
     modules.push(mod);
     for (const route of mod.routes ?? []) router.add(route, mod.name);
     for (const ws of mod.wsRoutes ?? []) wsRoutes.push(ws);
@@ -134,12 +144,20 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     snapshot() {
       const state: Record<string, unknown> = {};
       for (const mod of modules) if (mod.snapshot) state[mod.name] = mod.snapshot();
-      return { version: 1, savedAt: clock.now(), accountSid: ctx.account.accountSid, modules: state };
+      return {
+        version: 1,
+        savedAt: clock.now(),
+        accountSid: ctx.account.accountSid,
+        modules: state,
+      };
     },
     restore(snapshot) {
-      if (!snapshot || snapshot.version !== 1 || typeof snapshot.modules !== "object") throw new Error("Not a sandbox snapshot (version 1)");
+      if (!snapshot || snapshot.version !== 1 || typeof snapshot.modules !== "object")
+        throw new Error("Not a sandbox snapshot (version 1)");
       if (snapshot.accountSid !== ctx.account.accountSid) {
-        throw new Error(`The snapshot belongs to account ${snapshot.accountSid}, this sandbox runs ${ctx.account.accountSid}`);
+        throw new Error(
+          `The snapshot belongs to account ${snapshot.accountSid}, this sandbox runs ${ctx.account.accountSid}`,
+        );
       }
       for (const mod of modules) {
         mod.reset?.();

@@ -5,7 +5,8 @@ import type { SidFactory } from "./types";
 export function createSidFactory(): SidFactory {
   return {
     next(prefix: string) {
-      if (!/^[A-Z]{2}$/.test(prefix)) throw new Error(`SID prefix must be two capital letters, got ${prefix}`);
+      if (!/^[A-Z]{2}$/.test(prefix))
+        throw new Error(`SID prefix must be two capital letters, got ${prefix}`);
       return prefix + crypto.randomBytes(16).toString("hex");
     },
   };

@@ -15,7 +15,11 @@ export function stripFragment(url: string): string {
  * by UTF-16 code unit (plain JS sort); repeated values are de-duplicated and sorted. GET
  * requests sign the URL only (pass no params).
  */
-export function twilioSignature(authToken: string, url: string, params: Record<string, string | string[]> = {}): string {
+export function twilioSignature(
+  authToken: string,
+  url: string,
+  params: Record<string, string | string[]> = {},
+): string {
   let data = stripFragment(url);
   for (const key of Object.keys(params).sort()) {
     const value = params[key]!;
@@ -84,7 +88,8 @@ export function parseConnectionOverrides(url: string): ConnectionOverrides {
     result.retryPolicy = policy;
   }
   for (const key of fragment.keys()) {
-    if (!["ct", "rt", "tt", "rc", "rp"].includes(key) && !result.ignored.includes(key)) result.ignored.push(key);
+    if (!["ct", "rt", "tt", "rc", "rp"].includes(key) && !result.ignored.includes(key))
+      result.ignored.push(key);
   }
   return result;
 }

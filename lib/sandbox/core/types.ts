@@ -307,12 +307,27 @@ export interface ConferenceParticipantOptions {
 export interface VoiceEngineApi {
   createCall(options: CreateCallOptions): Promise<CallSnapshot>;
   /** REST update: redirect to new TwiML/URL, or hang up (status completed/canceled). */
-  updateCall(callSid: string, update: { url?: string; method?: "GET" | "POST"; twiml?: string; status?: "completed" | "canceled" }): Promise<CallSnapshot>;
+  updateCall(
+    callSid: string,
+    update: {
+      url?: string;
+      method?: "GET" | "POST";
+      twiml?: string;
+      status?: "completed" | "canceled";
+    },
+  ): Promise<CallSnapshot>;
   getCall(callSid: string): CallSnapshot | undefined;
   /** Dials `to` and joins it to the named conference (creating it), like POST Conferences/{name}/Participants. */
-  addConferenceParticipant(conferenceName: string, options: ConferenceParticipantOptions): Promise<{ callSid: string; conferenceSid: string }>;
+  addConferenceParticipant(
+    conferenceName: string,
+    options: ConferenceParticipantOptions,
+  ): Promise<{ callSid: string; conferenceSid: string }>;
   /** Moves an existing call (e.g. a queued caller) into a conference, as the TaskRouter conference instruction does. */
-  moveCallToConference(callSid: string, conferenceName: string, options: Omit<ConferenceParticipantOptions, "from" | "to">): Promise<{ conferenceSid: string }>;
+  moveCallToConference(
+    callSid: string,
+    conferenceName: string,
+    options: Omit<ConferenceParticipantOptions, "from" | "to">,
+  ): Promise<{ conferenceSid: string }>;
 
   // ── called by the media layer for browser endpoints (Voice SDK Device, customer phone) ──
   /**
@@ -320,7 +335,11 @@ export interface VoiceEngineApi {
    * `applicationSid` is the token's voice grant `outgoing.application_sid` (added by the core;
    * when omitted the account's only/first TwiML App is used).
    */
-  startClientCall(options: { identity: string; params: Record<string, string>; applicationSid?: string }): Promise<CallSnapshot>;
+  startClientCall(options: {
+    identity: string;
+    params: Record<string, string>;
+    applicationSid?: string;
+  }): Promise<CallSnapshot>;
   /** A browser customer phone dials a number (usually the business number). */
   startPhoneCall(options: { from: string; to: string }): Promise<CallSnapshot>;
   /** Caller input on a leg: DTMF digits, or (scripted / captioned) speech for <Gather input="speech">. */
@@ -348,7 +367,12 @@ export interface TaskRouterEngineApi {
 /** Published by lib/sandbox/messaging as ctx.messaging. */
 export interface MessagingEngineApi {
   /** A customer sends a message to one of the account's numbers (console phone, CLI, tests). */
-  injectInbound(options: { from: string; to: string; body: string; mediaUrls?: string[] }): Promise<{ messageSid: string }>;
+  injectInbound(options: {
+    from: string;
+    to: string;
+    body: string;
+    mediaUrls?: string[];
+  }): Promise<{ messageSid: string }>;
 }
 
 /** How a call leg's audio is produced and consumed. */

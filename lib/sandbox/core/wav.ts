@@ -3,7 +3,12 @@
  * (what Twilio's recordings are) filled with low-level comfort noise and a soft tone every
  * second, so a player shows and plays the right duration. SUPPORT.md says so.
  */
-export function wavHeader(dataBytes: number, sampleRate: number, channels = 1, bitsPerSample = 16): Buffer {
+export function wavHeader(
+  dataBytes: number,
+  sampleRate: number,
+  channels = 1,
+  bitsPerSample = 16,
+): Buffer {
   const header = Buffer.alloc(44);
   const byteRate = (sampleRate * channels * bitsPerSample) / 8;
   header.write("RIFF", 0, "ascii");
@@ -41,7 +46,12 @@ export function comfortNoiseWav(durationSeconds: number, sampleRate = 8000): Buf
 
 /** Duration of a PCM WAV in seconds (null when it is not one this reader understands). */
 export function wavDurationSeconds(wav: Buffer): number | null {
-  if (wav.length < 44 || wav.toString("ascii", 0, 4) !== "RIFF" || wav.toString("ascii", 8, 12) !== "WAVE") return null;
+  if (
+    wav.length < 44 ||
+    wav.toString("ascii", 0, 4) !== "RIFF" ||
+    wav.toString("ascii", 8, 12) !== "WAVE"
+  )
+    return null;
   let offset = 12;
   let byteRate = 0;
   while (offset + 8 <= wav.length) {

@@ -35,10 +35,21 @@ describe("webhook delivery", () => {
     const result = await client.send({
       kind: "voice",
       url: `${app.url}/voice?tenant=a`,
-      params: { CallSid: "CA1", From: "+12025550111", To: "+12025550100", Body: "It's amazing", Multi: ["b", "a"] },
+      params: {
+        CallSid: "CA1",
+        From: "+12025550111",
+        To: "+12025550100",
+        Body: "It's amazing",
+        Multi: ["b", "a"],
+      },
       resourceSid: "CA1",
     });
-    expect(result).toMatchObject({ ok: true, status: 200, contentType: "text/xml", usedFallback: false });
+    expect(result).toMatchObject({
+      ok: true,
+      status: 200,
+      contentType: "text/xml",
+      usedFallback: false,
+    });
     expect(result.body).toContain("<Say>");
     const [hook] = app.requests;
     expect(hook!.signatureValid).toBe(true);
@@ -54,7 +65,12 @@ describe("webhook delivery", () => {
 
   it("puts GET params in the query string and signs the URL alone", async () => {
     app.on("/status", () => ({ status: 204 }));
-    await client.send({ kind: "voice-status", method: "GET", url: `${app.url}/status?x=1`, params: { CallSid: "CA2", CallStatus: "completed" } });
+    await client.send({
+      kind: "voice-status",
+      method: "GET",
+      url: `${app.url}/status?x=1`,
+      params: { CallSid: "CA2", CallStatus: "completed" },
+    });
     const [hook] = app.requests;
     expect(hook!.method).toBe("GET");
     expect(hook!.params).toMatchObject({ x: "1", CallSid: "CA2", CallStatus: "completed" });
@@ -64,7 +80,11 @@ describe("webhook delivery", () => {
   it("does not sign or send the #fragment, and retries a 5xx with the same idempotency token when rp says so", async () => {
     let calls = 0;
     app.on("/flaky", () => (++calls === 1 ? { status: 503 } : "<Response/>"));
-    const result = await client.send({ kind: "voice", url: `${app.url}/flaky#rp=5xx&rc=2`, params: { CallSid: "CA3" } });
+    const result = await client.send({
+      kind: "voice",
+      url: `${app.url}/flaky#rp=5xx&rc=2`,
+      params: { CallSid: "CA3" },
+    });
     expect(result.ok).toBe(true);
     expect(app.requests).toHaveLength(2);
     expect(app.requests.every((r) => r.signatureValid)).toBe(true);
@@ -75,12 +95,22 @@ describe("webhook delivery", () => {
   it("does not retry a 5xx by default, reports 11200 and then uses the fallback URL", async () => {
     app.on("/broken", () => ({ status: 500, body: "boom" }));
     app.on("/fallback", () => "<Response><Say>Fallback</Say></Response>");
-    const result = await client.send({ kind: "voice", url: `${app.url}/broken`, fallbackUrl: `${app.url}/fallback`, params: { CallSid: "CA4" }, resourceSid: "CA4" });
+    const result = await client.send({
+      kind: "voice",
+      url: `${app.url}/broken`,
+      fallbackUrl: `${app.url}/fallback`,
+      params: { CallSid: "CA4" },
+      resourceSid: "CA4",
+    });
     expect(result).toMatchObject({ ok: true, usedFallback: true, status: 200 });
     expect(app.to("/broken")).toHaveLength(1);
     expect(app.to("/fallback")[0]!.signatureValid).toBe(true);
-    expect(app.to("/fallback")[0]!.idempotencyToken).not.toBe(app.to("/broken")[0]!.idempotencyToken);
-    expect(feed.list()).toEqual([expect.objectContaining({ level: "error", code: 11200, resourceSid: "CA4" })]);
+    expect(app.to("/fallback")[0]!.idempotencyToken).not.toBe(
+      app.to("/broken")[0]!.idempotencyToken,
+    );
+    expect(feed.list()).toEqual([
+      expect.objectContaining({ level: "error", code: 11200, resourceSid: "CA4" }),
+    ]);
   });
 
   it("retries a refused connection once (rp=ct default) and reports 11205", async () => {
@@ -105,16 +135,28 @@ describe("webhook delivery", () => {
 
   it("gives the TaskRouter assignment callback 5 s and requires JSON", async () => {
     app.on("/assign", () => ({ status: 200, contentType: "text/plain", body: "accept" }));
-    const wrongType = await client.send({ kind: "taskrouter-assignment", url: `${app.url}/assign`, params: {} });
+    const wrongType = await client.send({
+      kind: "taskrouter-assignment",
+      url: `${app.url}/assign`,
+      params: {},
+    });
     expect(wrongType.ok).toBe(false);
     app.on("/assign", () => ({ hang: true }));
-    const pending = client.send({ kind: "taskrouter-assignment", url: `${app.url}/assign`, params: {} });
+    const pending = client.send({
+      kind: "taskrouter-assignment",
+      url: `${app.url}/assign`,
+      params: {},
+    });
     await clock.advance(5000);
     expect((await pending).ok).toBe(false);
   });
 
   it("never contacts a *.twilio.com host", async () => {
-    const result = await client.send({ kind: "voice", url: "https://demo.twilio.com/welcome/voice/", params: {} });
+    const result = await client.send({
+      kind: "voice",
+      url: "https://demo.twilio.com/welcome/voice/",
+      params: {},
+    });
     expect(result).toMatchObject({ ok: false, status: null });
     expect(client.log.get(result.logId)!.attempts).toHaveLength(1);
     expect(feed.list()[0]!.message).toMatch(/twilio\.com/);
@@ -122,7 +164,11 @@ describe("webhook delivery", () => {
 
   it("warns when a status callback answers with something other than 204 or empty TwiML", async () => {
     app.on("/status", () => ({ status: 200, contentType: "text/html", body: "<html>ok</html>" }));
-    const result = await client.send({ kind: "voice-status", url: `${app.url}/status`, params: {} });
+    const result = await client.send({
+      kind: "voice-status",
+      url: `${app.url}/status`,
+      params: {},
+    });
     expect(result.ok).toBe(true);
     expect(feed.list()).toEqual([expect.objectContaining({ level: "warning" })]);
   });
@@ -130,6 +176,11 @@ describe("webhook delivery", () => {
   it("logs unsupported fragment keys instead of silently ignoring them", async () => {
     app.on("/x", () => ({ status: 204 }));
     await client.send({ kind: "messaging-status", url: `${app.url}/x#e=dublin&sni=n`, params: {} });
-    expect(feed.list().filter((e) => e.level === "unsupported").map((e) => e.message)).toHaveLength(2);
+    expect(
+      feed
+        .list()
+        .filter((e) => e.level === "unsupported")
+        .map((e) => e.message),
+    ).toHaveLength(2);
   });
 });

@@ -9,8 +9,21 @@
 import crypto from "node:crypto";
 import { validateRequest } from "twilio/lib/webhooks/webhooks.js";
 import { httpAttempt, type AttemptResult, type AttemptFailure } from "./http-attempt";
-import { parseConnectionOverrides, stripFragment, twilioSignature, type ConnectionOverrides } from "./signature";
-import type { DebuggerFeed, SandboxAccount, SandboxClock, WebhookClient, WebhookKind, WebhookRequest, WebhookResult } from "./types";
+import {
+  parseConnectionOverrides,
+  stripFragment,
+  twilioSignature,
+  type ConnectionOverrides,
+} from "./signature";
+import type {
+  DebuggerFeed,
+  SandboxAccount,
+  SandboxClock,
+  WebhookClient,
+  WebhookKind,
+  WebhookRequest,
+  WebhookResult,
+} from "./types";
 
 export interface WebhookAttemptLog {
   url: string;
@@ -33,7 +46,12 @@ export interface WebhookLogEntry {
   params: Record<string, string | string[]>;
   requestHeaders: Record<string, string>;
   attempts: WebhookAttemptLog[];
-  response: { status: number | null; contentType: string | null; body: string; headers: Record<string, string> } | null;
+  response: {
+    status: number | null;
+    contentType: string | null;
+    body: string;
+    headers: Record<string, string>;
+  } | null;
   durationMs: number;
   usedFallback: boolean;
   errorCode?: number;
@@ -79,7 +97,8 @@ const ERROR_CODES: Record<AttemptFailure | "status", number> = {
 
 function totalCap(kind: WebhookKind, overrides: ConnectionOverrides): number {
   if (kind === "taskrouter-assignment") return Math.min(overrides.totalTimeout, ASSIGNMENT_CAP_MS);
-  if (kind === "voice" || kind === "voice-status") return Math.min(overrides.totalTimeout, VOICE_CAP_MS);
+  if (kind === "voice" || kind === "voice-status")
+    return Math.min(overrides.totalTimeout, VOICE_CAP_MS);
   return overrides.totalTimeout;
 }
 
@@ -99,7 +118,8 @@ export function withQuery(url: string, params: Record<string, string | string[]>
   const base = stripFragment(url);
   const fragment = url.slice(base.length);
   const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) for (const x of Array.isArray(v) ? v : [v]) q.append(k, x);
+  for (const [k, v] of Object.entries(params))
+    for (const x of Array.isArray(v) ? v : [v]) q.append(k, x);
   const qs = q.toString();
   if (!qs) return url;
   return `${base}${base.includes("?") ? "&" : "?"}${qs}${fragment}`;
@@ -107,34 +127,48 @@ export function withQuery(url: string, params: Record<string, string | string[]>
 
 function encodeForm(params: Record<string, string | string[]>): string {
   const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) for (const x of Array.isArray(v) ? v : [v]) q.append(k, x);
+  for (const [k, v] of Object.entries(params))
+    for (const x of Array.isArray(v) ? v : [v]) q.append(k, x);
   return q.toString();
 }
 
-function verdictFor(kind: WebhookKind, result: AttemptResult): { accepted: boolean; note?: string } {
+function verdictFor(
+  kind: WebhookKind,
+  result: AttemptResult,
+): { accepted: boolean; note?: string } {
   if (result.failure) return { accepted: false, note: result.message };
   const status = result.status ?? 0;
   const type = (result.headers["content-type"] ?? "").toLowerCase();
   if (status < 200 || status >= 300) return { accepted: false, note: `HTTP ${status}` };
   switch (kind) {
     case "taskrouter-assignment":
-      if (status === 200 && result.body.trim() === "") return { accepted: true, note: "empty 200: accept or reject later through the API" };
-      if (!type.includes("application/json")) return { accepted: false, note: "assignment callback must answer 200 with Content-Type application/json" };
+      if (status === 200 && result.body.trim() === "")
+        return { accepted: true, note: "empty 200: accept or reject later through the API" };
+      if (!type.includes("application/json"))
+        return {
+          accepted: false,
+          note: "assignment callback must answer 200 with Content-Type application/json",
+        };
       return { accepted: true };
     case "taskrouter-event":
-      return status === 204 ? { accepted: true } : { accepted: true, note: `expected 204 No Content, got ${status}` };
+      return status === 204
+        ? { accepted: true }
+        : { accepted: true, note: `expected 204 No Content, got ${status}` };
     case "voice-status":
     case "messaging-status":
     case "video-status":
       if (status === 204 || result.body.trim() === "") return { accepted: true };
-      if (/xml/.test(type) && /<Response\s*\/>|<Response>\s*<\/Response>/.test(result.body)) return { accepted: true };
+      if (/xml/.test(type) && /<Response\s*\/>|<Response>\s*<\/Response>/.test(result.body))
+        return { accepted: true };
       return { accepted: true, note: "status callbacks should answer 204 or an empty <Response/>" };
     default:
       return { accepted: true };
   }
 }
 
-export function createWebhookClient(options: WebhookClientOptions): WebhookClient & { log: WebhookLog } {
+export function createWebhookClient(
+  options: WebhookClientOptions,
+): WebhookClient & { log: WebhookLog } {
   const { clock } = options;
   let entries: WebhookLogEntry[] = [];
   let seq = 0;
@@ -146,13 +180,23 @@ export function createWebhookClient(options: WebhookClientOptions): WebhookClien
     method: "GET" | "POST",
     fallback: boolean,
     attempts: WebhookAttemptLog[],
-  ): Promise<{ result: AttemptResult; headers: Record<string, string>; signatureValid: boolean; overrides: ConnectionOverrides }> {
+  ): Promise<{
+    result: AttemptResult;
+    headers: Record<string, string>;
+    signatureValid: boolean;
+    overrides: ConnectionOverrides;
+  }> {
     const overrides = parseConnectionOverrides(rawUrl);
     const { authToken } = options.account();
     const target = method === "GET" ? withQuery(rawUrl, request.params) : rawUrl;
     const signedUrl = stripFragment(target);
     const signature = twilioSignature(authToken, signedUrl, method === "GET" ? {} : request.params);
-    const signatureValid = validateRequest(authToken, signature, signedUrl, method === "GET" ? {} : (request.params as Record<string, string>));
+    const signatureValid = validateRequest(
+      authToken,
+      signature,
+      signedUrl,
+      method === "GET" ? {} : (request.params as Record<string, string>),
+    );
     const headers: Record<string, string> = {
       "Content-Type": "application/x-www-form-urlencoded; charset=UTF-8",
       "X-Twilio-Signature": signature,
@@ -184,13 +228,21 @@ export function createWebhookClient(options: WebhookClientOptions): WebhookClien
         method,
         startedAt,
         // Manual clock: a response that needed no clock time still took real time.
-        durationMs: Math.max(clock.now() - startedAt, clock.mode === "manual" ? Date.now() - real : 0),
+        durationMs: Math.max(
+          clock.now() - startedAt,
+          clock.mode === "manual" ? Date.now() - real : 0,
+        ),
         status: result.status,
         failure: result.failure,
         message: result.message,
         fallback,
       });
-      if (result.failure === "refused-host" || clock.now() >= deadline || !shouldRetry(result, overrides)) break;
+      if (
+        result.failure === "refused-host" ||
+        clock.now() >= deadline ||
+        !shouldRetry(result, overrides)
+      )
+        break;
     }
     return { result: result!, headers, signatureValid, overrides };
   }
@@ -208,18 +260,46 @@ export function createWebhookClient(options: WebhookClientOptions): WebhookClien
       if (primaryFailed && request.fallbackUrl) {
         reportFailure(request, request.url, delivery.result, primaryVerdict.note);
         usedFallback = true;
-        delivery = await deliverTo(request, request.fallbackUrl, request.fallbackMethod ?? "POST", true, attempts);
+        delivery = await deliverTo(
+          request,
+          request.fallbackUrl,
+          request.fallbackMethod ?? "POST",
+          true,
+          attempts,
+        );
         primaryVerdict = verdictFor(request.kind, delivery.result);
       }
       const { result } = delivery;
       const verdict = primaryVerdict;
-      const errorCode = verdict.accepted ? undefined : result.failure ? ERROR_CODES[result.failure] : ERROR_CODES.status;
-      if (!verdict.accepted) reportFailure(request, usedFallback ? request.fallbackUrl! : request.url, result, verdict.note);
+      const errorCode = verdict.accepted
+        ? undefined
+        : result.failure
+          ? ERROR_CODES[result.failure]
+          : ERROR_CODES.status;
+      if (!verdict.accepted)
+        reportFailure(
+          request,
+          usedFallback ? request.fallbackUrl! : request.url,
+          result,
+          verdict.note,
+        );
       else if (verdict.note) {
-        options.debugger.report({ level: "warning", code: 15003, message: verdict.note, url: request.url, resourceSid: request.resourceSid });
+        options.debugger.report({
+          level: "warning",
+          code: 15003,
+          message: verdict.note,
+          url: request.url,
+          resourceSid: request.resourceSid,
+        });
       }
       for (const problem of primaryOverrides.invalid) {
-        options.debugger.report({ level: "warning", code: 0, message: `Invalid connection override ${problem}`, url: request.url, resourceSid: request.resourceSid });
+        options.debugger.report({
+          level: "warning",
+          code: 0,
+          message: `Invalid connection override ${problem}`,
+          url: request.url,
+          resourceSid: request.resourceSid,
+        });
       }
       for (const key of primaryOverrides.ignored) {
         options.debugger.report({
@@ -245,11 +325,20 @@ export function createWebhookClient(options: WebhookClientOptions): WebhookClien
         response:
           result.status === null
             ? null
-            : { status: result.status, contentType, body: result.body.slice(0, LOG_BODY_LIMIT), headers: result.headers },
+            : {
+                status: result.status,
+                contentType,
+                body: result.body.slice(0, LOG_BODY_LIMIT),
+                headers: result.headers,
+              },
         durationMs,
         usedFallback,
         errorCode,
-        verdict: { accepted: verdict.accepted, note: verdict.note, signatureValid: delivery.signatureValid },
+        verdict: {
+          accepted: verdict.accepted,
+          note: verdict.note,
+          signatureValid: delivery.signatureValid,
+        },
       };
       entries.push(entry);
       if (entries.length > limit) entries = entries.slice(-limit);
@@ -267,7 +356,11 @@ export function createWebhookClient(options: WebhookClientOptions): WebhookClien
     },
     log: {
       list(filter) {
-        return entries.filter((e) => (!filter?.resourceSid || e.resourceSid === filter.resourceSid) && (!filter?.kind || e.kind === filter.kind));
+        return entries.filter(
+          (e) =>
+            (!filter?.resourceSid || e.resourceSid === filter.resourceSid) &&
+            (!filter?.kind || e.kind === filter.kind),
+        );
       },
       get: (id) => entries.find((e) => e.id === id),
       clear() {
@@ -276,9 +369,15 @@ export function createWebhookClient(options: WebhookClientOptions): WebhookClien
     },
   };
 
-  function reportFailure(request: WebhookRequest, url: string, result: AttemptResult, note: string | undefined) {
+  function reportFailure(
+    request: WebhookRequest,
+    url: string,
+    result: AttemptResult,
+    note: string | undefined,
+  ) {
     const code = result.failure ? ERROR_CODES[result.failure] : ERROR_CODES.status;
-    const status = request.kind.endsWith("-status") || request.kind === "taskrouter-event" ? "warning" : "error";
+    const status =
+      request.kind.endsWith("-status") || request.kind === "taskrouter-event" ? "warning" : "error";
     options.debugger.report({
       level: status,
       code,

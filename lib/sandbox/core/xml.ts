@@ -29,7 +29,8 @@ export function parseXml(source: string): XmlElement {
   });
   parser.on("opentag", (tag) => {
     const attrs: Record<string, string> = {};
-    for (const [k, v] of Object.entries(tag.attributes)) attrs[k] = typeof v === "string" ? v : String((v as { value: string }).value);
+    for (const [k, v] of Object.entries(tag.attributes))
+      attrs[k] = typeof v === "string" ? v : String((v as { value: string }).value);
     const el: XmlElement = { name: tag.name, attrs, children: [], text: "" };
     const parent = stack[stack.length - 1];
     if (parent) parent.el.children.push(el);

@@ -9,23 +9,35 @@ import type { Sandbox, SandboxSnapshot } from "../core/sandbox";
 import type { SandboxModule, SandboxRequest, SupportEntry, WebhookKind } from "../core/types";
 
 function body(request: SandboxRequest): Record<string, unknown> {
-  if (request.json && typeof request.json === "object") return request.json as Record<string, unknown>;
+  if (request.json && typeof request.json === "object")
+    return request.json as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(request.form)) out[k] = Array.isArray(v) ? v[v.length - 1] : v;
+  for (const [k, v] of Object.entries(request.form))
+    out[k] = Array.isArray(v) ? v[v.length - 1] : v;
   return out;
 }
 
 export function clockView(sandbox: Sandbox) {
   const { clock } = sandbox.ctx;
   const now = clock.now();
-  return { mode: clock.mode, now, iso: new Date(now).toISOString(), pendingTimers: clock.pendingTimers(), nextDue: clock.nextDue() };
+  return {
+    mode: clock.mode,
+    now,
+    iso: new Date(now).toISOString(),
+    pendingTimers: clock.pendingTimers(),
+    nextDue: clock.nextDue(),
+  };
 }
 
 export function controlModule(getSandbox: () => Sandbox): SandboxModule {
   const support: SupportEntry[] = [
     { area: "Sandbox control", item: "reset / snapshot / restore", status: "supported" },
     { area: "Sandbox control", item: "clock (real, manual, advance, settle)", status: "supported" },
-    { area: "Sandbox control", item: "state, webhook log, debugger feed, SSE events", status: "supported" },
+    {
+      area: "Sandbox control",
+      item: "state, webhook log, debugger feed, SSE events",
+      status: "supported",
+    },
   ];
   return {
     name: "control",
@@ -39,7 +51,12 @@ export function controlModule(getSandbox: () => Sandbox): SandboxModule {
           const sandbox = getSandbox();
           return {
             status: 200,
-            body: { status: "ok", accountSid: sandbox.ctx.account.accountSid, modules: sandbox.modules.map((m) => m.name), clock: clockView(sandbox) },
+            body: {
+              status: "ok",
+              accountSid: sandbox.ctx.account.accountSid,
+              modules: sandbox.modules.map((m) => m.name),
+              clock: clockView(sandbox),
+            },
           };
         },
       },
@@ -66,7 +83,11 @@ export function controlModule(getSandbox: () => Sandbox): SandboxModule {
           try {
             getSandbox().restore(request.json as SandboxSnapshot);
           } catch (error) {
-            throw new SandboxError(400, 20001, error instanceof Error ? error.message : String(error));
+            throw new SandboxError(
+              400,
+              20001,
+              error instanceof Error ? error.message : String(error),
+            );
           }
           return { status: 200, body: { status: "restored" } };
         },
@@ -85,14 +106,24 @@ export function controlModule(getSandbox: () => Sandbox): SandboxModule {
           const sandbox = getSandbox();
           const input = body(request);
           if (input.mode !== undefined) {
-            if (input.mode !== "real" && input.mode !== "manual") throw new SandboxError(400, 20001, "mode must be real or manual");
+            if (input.mode !== "real" && input.mode !== "manual")
+              throw new SandboxError(400, 20001, "mode must be real or manual");
             sandbox.ctx.clock.setMode(input.mode);
           }
           if (input.advanceMs !== undefined) {
             const ms = Number(input.advanceMs);
-            if (!Number.isFinite(ms) || ms < 0) throw new SandboxError(400, 20001, "advanceMs must be a non-negative number of milliseconds");
+            if (!Number.isFinite(ms) || ms < 0)
+              throw new SandboxError(
+                400,
+                20001,
+                "advanceMs must be a non-negative number of milliseconds",
+              );
             await sandbox.ctx.clock.advance(ms);
-          } else if (input.settle !== undefined && input.settle !== false && input.settle !== "false") {
+          } else if (
+            input.settle !== undefined &&
+            input.settle !== false &&
+            input.settle !== "false"
+          ) {
             await sandbox.ctx.clock.settle();
           }
           sandbox.ctx.emit("clock.changed", clockView(sandbox));
@@ -126,7 +157,10 @@ export function controlModule(getSandbox: () => Sandbox): SandboxModule {
         handler: (request) => {
           const kind = request.query.get("kind") as WebhookKind | null;
           const resourceSid = request.query.get("resourceSid");
-          const entries = getSandbox().webhookLog.list({ kind: kind ?? undefined, resourceSid: resourceSid ?? undefined });
+          const entries = getSandbox().webhookLog.list({
+            kind: kind ?? undefined,
+            resourceSid: resourceSid ?? undefined,
+          });
           return { status: 200, body: { webhooks: entries } };
         },
       },
@@ -136,7 +170,8 @@ export function controlModule(getSandbox: () => Sandbox): SandboxModule {
         auth: "none",
         handler: (request) => {
           const entry = getSandbox().webhookLog.get(request.params.id!);
-          if (!entry) throw new SandboxError(404, 20404, `No webhook log entry ${request.params.id}`);
+          if (!entry)
+            throw new SandboxError(404, 20404, `No webhook log entry ${request.params.id}`);
           return { status: 200, body: entry };
         },
       },

@@ -54,7 +54,8 @@ function authenticate(sandbox: Sandbox, header: string | undefined): SandboxRequ
   const user = decoded.slice(0, colon);
   const password = decoded.slice(colon + 1);
   const { account } = sandbox.ctx;
-  if (user === account.accountSid && password === account.authToken) return { accountSid: account.accountSid, via: "auth-token" };
+  if (user === account.accountSid && password === account.authToken)
+    return { accountSid: account.accountSid, via: "auth-token" };
   const key = account.apiKeys.find((k) => k.sid === user && k.secret === password);
   if (key) return { accountSid: account.accountSid, via: "api-key", keySid: key.sid };
   return null;
@@ -66,7 +67,11 @@ const CORS: Record<string, string> = {
   "Access-Control-Allow-Headers": "Content-Type, Authorization",
 };
 
-function send(res: http.ServerResponse, response: SandboxResponse, extraHeaders: Record<string, string> = {}) {
+function send(
+  res: http.ServerResponse,
+  response: SandboxResponse,
+  extraHeaders: Record<string, string> = {},
+) {
   const headers: Record<string, string> = { ...extraHeaders, ...(response.headers ?? {}) };
   let body: string | Buffer | undefined;
   if (response.body === undefined || response.body === null) body = undefined;
@@ -74,7 +79,8 @@ function send(res: http.ServerResponse, response: SandboxResponse, extraHeaders:
   else if (typeof response.body === "string") body = response.body;
   else {
     body = JSON.stringify(response.body);
-    if (!Object.keys(headers).some((h) => h.toLowerCase() === "content-type")) headers["Content-Type"] = "application/json; charset=utf-8";
+    if (!Object.keys(headers).some((h) => h.toLowerCase() === "content-type"))
+      headers["Content-Type"] = "application/json; charset=utf-8";
   }
   if (body !== undefined) headers["Content-Length"] = String(Buffer.byteLength(body));
   res.writeHead(response.status, headers);
@@ -89,7 +95,9 @@ function serveEvents(sandbox: Sandbox, req: http.IncomingMessage, res: http.Serv
     Connection: "keep-alive",
     "X-Accel-Buffering": "no",
   });
-  res.write(`retry: 2000\nevent: hello\ndata: ${JSON.stringify({ accountSid: sandbox.ctx.account.accountSid, now: sandbox.ctx.clock.now() })}\n\n`);
+  res.write(
+    `retry: 2000\nevent: hello\ndata: ${JSON.stringify({ accountSid: sandbox.ctx.account.accountSid, now: sandbox.ctx.clock.now() })}\n\n`,
+  );
   const onEvent = (event: SandboxEvent) => {
     res.write(`event: ${event.type}\ndata: ${JSON.stringify(event.data ?? null)}\n\n`);
   };
@@ -104,7 +112,11 @@ function serveEvents(sandbox: Sandbox, req: http.IncomingMessage, res: http.Serv
   res.on("error", stop);
 }
 
-export async function handleRequest(sandbox: Sandbox, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+export async function handleRequest(
+  sandbox: Sandbox,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+): Promise<void> {
   const url = new URL(req.url ?? "/", "http://sandbox.local");
   const path = url.pathname;
   const isControl = path.startsWith("/sandbox/");
@@ -122,9 +134,15 @@ export async function handleRequest(sandbox: Sandbox, req: http.IncomingMessage,
     const { match, methodMismatch } = sandbox.router.match(req.method ?? "GET", path);
     if (!match) {
       await readBody(req).catch(() => undefined);
-      if (methodMismatch) send(res, errorResponse(405, 20004, `Method ${req.method} not allowed on ${path}`), extra);
+      if (methodMismatch)
+        send(res, errorResponse(405, 20004, `Method ${req.method} not allowed on ${path}`), extra);
       else {
-        sandbox.ctx.debugger.report({ level: "unsupported", code: 0, message: `No sandbox route for ${req.method} ${path}`, url: path });
+        sandbox.ctx.debugger.report({
+          level: "unsupported",
+          code: 0,
+          message: `No sandbox route for ${req.method} ${path}`,
+          url: path,
+        });
         send(res, errorResponse(404, 20404, `The requested resource ${path} was not found`), extra);
       }
       return;
@@ -133,7 +151,8 @@ export async function handleRequest(sandbox: Sandbox, req: http.IncomingMessage,
     const contentType = (req.headers["content-type"] ?? "").toLowerCase();
     let form: Record<string, string | string[]> = {};
     let json: unknown = undefined;
-    if (contentType.includes("application/x-www-form-urlencoded")) form = parseForm(rawBody.toString("utf-8"));
+    if (contentType.includes("application/x-www-form-urlencoded"))
+      form = parseForm(rawBody.toString("utf-8"));
     else if (contentType.includes("application/json") && rawBody.length > 0) {
       try {
         json = JSON.parse(rawBody.toString("utf-8"));
@@ -151,7 +170,13 @@ export async function handleRequest(sandbox: Sandbox, req: http.IncomingMessage,
           {
             status: 401,
             headers: { "WWW-Authenticate": 'Basic realm="Twilio API"' },
-            body: { code: 20003, detail: "Your AccountSid or AuthToken was incorrect.", message: "Authenticate", more_info: "https://www.twilio.com/docs/errors/20003", status: 401 },
+            body: {
+              code: 20003,
+              detail: "Your AccountSid or AuthToken was incorrect.",
+              message: "Authenticate",
+              more_info: "https://www.twilio.com/docs/errors/20003",
+              status: 401,
+            },
           },
           extra,
         );
@@ -181,13 +206,21 @@ export async function handleRequest(sandbox: Sandbox, req: http.IncomingMessage,
       send(res, errorResponse(error.status, error.code, error.message, error.details), extra);
       return;
     }
-    sandbox.ctx.log.error(`Unhandled error on ${req.method} ${path}`, { error: error instanceof Error ? error.stack ?? error.message : String(error) });
+    sandbox.ctx.log.error(`Unhandled error on ${req.method} ${path}`, {
+      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    });
     if (!res.headersSent) send(res, errorResponse(500, 20500, "Internal sandbox error"), extra);
     else res.end();
   }
 }
 
-export function handleUpgrade(sandbox: Sandbox, wss: WebSocketServer, req: http.IncomingMessage, socket: Duplex, head: Buffer) {
+export function handleUpgrade(
+  sandbox: Sandbox,
+  wss: WebSocketServer,
+  req: http.IncomingMessage,
+  socket: Duplex,
+  head: Buffer,
+) {
   const path = new URL(req.url ?? "/", "http://sandbox.local").pathname;
   const route = sandbox.wsRoutes.find((r) => r.path === path);
   if (!route) {
@@ -199,7 +232,10 @@ export function handleUpgrade(sandbox: Sandbox, wss: WebSocketServer, req: http.
 }
 
 /** Listens on host:port (port 0 picks a free one) and points ctx.baseUrl at it. */
-export async function listen(sandbox: Sandbox, options: { port: number; host?: string }): Promise<SandboxServer> {
+export async function listen(
+  sandbox: Sandbox,
+  options: { port: number; host?: string },
+): Promise<SandboxServer> {
   const host = options.host ?? "127.0.0.1";
   const wss = new WebSocketServer({ noServer: true });
   const sockets = new Set<Socket>();

@@ -13,9 +13,5 @@ import { messagingModule } from "../messaging/messaging-module";
 import { voiceModule } from "../voice/voice-module";
 
 export function engineModules(options: { phoneNumber: string }): SandboxModuleFactory[] {
-  return [
-    accountModule({ phoneNumber: options.phoneNumber }),
-    voiceModule,
-    messagingModule,
-  ];
+  return [accountModule({ phoneNumber: options.phoneNumber }), voiceModule, messagingModule];
 }

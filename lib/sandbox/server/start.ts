@@ -5,7 +5,13 @@
 import fs from "node:fs";
 import path from "node:path";
 import { createClock } from "../core/clock";
-import { accountFromCredentials, BUSINESS_NUMBER, generateCredentials, loadOrCreateCredentials, type SandboxCredentials } from "../core/credentials";
+import {
+  accountFromCredentials,
+  BUSINESS_NUMBER,
+  generateCredentials,
+  loadOrCreateCredentials,
+  type SandboxCredentials,
+} from "../core/credentials";
 import { consoleLogger, createSandbox, type Sandbox, type SandboxSnapshot } from "../core/sandbox";
 import type { SandboxLogger, SandboxModuleFactory } from "../core/types";
 import { controlModule } from "./control";
@@ -41,7 +47,11 @@ export function statePath(dataDir: string): string {
 
 export async function startSandbox(options: StartOptions): Promise<RunningSandbox> {
   const dataDir = options.dataDir ?? ".data";
-  const credentials = options.credentials ?? (options.persist === false ? generateCredentials(BUSINESS_NUMBER) : loadOrCreateCredentials(dataDir));
+  const credentials =
+    options.credentials ??
+    (options.persist === false
+      ? generateCredentials(BUSINESS_NUMBER)
+      : loadOrCreateCredentials(dataDir));
   const log = options.log ?? consoleLogger();
   // The control module needs the sandbox it is part of: bound late, read at request time.
   const holder: { sandbox?: Sandbox } = {};
@@ -65,7 +75,9 @@ export async function startSandbox(options: StartOptions): Promise<RunningSandbo
       sandbox.restore(JSON.parse(fs.readFileSync(file, "utf-8")) as SandboxSnapshot);
       log.info(`restored state from ${file}`);
     } catch (error) {
-      log.warn(`ignoring saved state ${file}: ${error instanceof Error ? error.message : String(error)}`);
+      log.warn(
+        `ignoring saved state ${file}: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
   const server = await listen(sandbox, { port: options.port, host: options.host });

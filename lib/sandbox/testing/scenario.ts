@@ -5,7 +5,12 @@
  */
 import type { TestSandbox } from "./test-sandbox";
 
-export async function control<T = unknown>(s: { url: string }, path: string, body?: unknown, method = "POST"): Promise<T> {
+export async function control<T = unknown>(
+  s: { url: string },
+  path: string,
+  body?: unknown,
+  method = "POST",
+): Promise<T> {
   const res = await fetch(`${s.url}${path}`, {
     method,
     headers: body === undefined ? {} : { "Content-Type": "application/json" },
@@ -13,13 +18,22 @@ export async function control<T = unknown>(s: { url: string }, path: string, bod
   });
   const text = await res.text();
   const parsed = text ? (JSON.parse(text) as T) : (undefined as T);
-  if (!res.ok) throw Object.assign(new Error(`${method} ${path} → ${res.status} ${text}`), { status: res.status, body: parsed });
+  if (!res.ok)
+    throw Object.assign(new Error(`${method} ${path} → ${res.status} ${text}`), {
+      status: res.status,
+      body: parsed,
+    });
   return parsed;
 }
 
 /** Points the business number's voice/SMS webhooks at the recorder's paths. */
-export async function routeNumber(s: TestSandbox, paths: { voice?: string; status?: string; sms?: string; voiceFallback?: string }) {
-  const [number] = await s.client.incomingPhoneNumbers.list({ phoneNumber: s.credentials.phoneNumber });
+export async function routeNumber(
+  s: TestSandbox,
+  paths: { voice?: string; status?: string; sms?: string; voiceFallback?: string },
+) {
+  const [number] = await s.client.incomingPhoneNumbers.list({
+    phoneNumber: s.credentials.phoneNumber,
+  });
   await s.client.incomingPhoneNumbers(number!.sid).update({
     voiceUrl: paths.voice ? `${s.app.url}${paths.voice}` : "",
     statusCallback: paths.status ? `${s.app.url}${paths.status}` : "",
@@ -28,8 +42,15 @@ export async function routeNumber(s: TestSandbox, paths: { voice?: string; statu
   });
 }
 
-export async function placeCall(s: TestSandbox, from = "+12025550111", to?: string): Promise<string> {
-  const call = await control<{ sid: string }>(s, "/sandbox/calls", { from, to: to ?? s.credentials.phoneNumber });
+export async function placeCall(
+  s: TestSandbox,
+  from = "+12025550111",
+  to?: string,
+): Promise<string> {
+  const call = await control<{ sid: string }>(s, "/sandbox/calls", {
+    from,
+    to: to ?? s.credentials.phoneNumber,
+  });
   await s.settle();
   return call.sid;
 }
@@ -49,4 +70,5 @@ export async function hangup(s: TestSandbox, callSid: string) {
   await s.settle();
 }
 
-export const twiml = (inner: string) => `<?xml version="1.0" encoding="UTF-8"?><Response>${inner}</Response>`;
+export const twiml = (inner: string) =>
+  `<?xml version="1.0" encoding="UTF-8"?><Response>${inner}</Response>`;

@@ -11,7 +11,8 @@ const SUBDOMAINS = new Set(["api", "taskrouter", "video"]);
 export function rewriteTwilioUrl(uri: string, sandboxUrl: string): string {
   const url = new URL(uri);
   const match = /^([a-z]+)\.twilio\.com$/.exec(url.hostname);
-  if (!match || !SUBDOMAINS.has(match[1]!)) throw new Error(`Refusing to reach ${url.hostname} in sandbox mode`);
+  if (!match || !SUBDOMAINS.has(match[1]!))
+    throw new Error(`Refusing to reach ${url.hostname} in sandbox mode`);
   return `${sandboxUrl.replace(/\/+$/, "")}/${match[1]}${url.pathname}${url.search}`;
 }
 
@@ -25,8 +26,17 @@ export class SandboxRequestClient extends twilio.RequestClient {
   }
 }
 
-export function sandboxTwilioClient(sandboxUrl: string, credentials: { accountSid: string; authToken: string } | { accountSid: string; apiKeySid: string; apiKeySecret: string }) {
+export function sandboxTwilioClient(
+  sandboxUrl: string,
+  credentials:
+    | { accountSid: string; authToken: string }
+    | { accountSid: string; apiKeySid: string; apiKeySecret: string },
+) {
   const httpClient = new SandboxRequestClient(sandboxUrl);
-  if ("apiKeySid" in credentials) return twilio(credentials.apiKeySid, credentials.apiKeySecret, { accountSid: credentials.accountSid, httpClient });
+  if ("apiKeySid" in credentials)
+    return twilio(credentials.apiKeySid, credentials.apiKeySecret, {
+      accountSid: credentials.accountSid,
+      httpClient,
+    });
   return twilio(credentials.accountSid, credentials.authToken, { httpClient });
 }

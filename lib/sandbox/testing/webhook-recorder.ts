@@ -28,7 +28,9 @@ export interface RecorderReply {
   destroy?: boolean;
 }
 
-export type RecorderHandler = (hook: RecordedWebhook) => RecorderReply | string | void | Promise<RecorderReply | string | void>;
+export type RecorderHandler = (
+  hook: RecordedWebhook,
+) => RecorderReply | string | void | Promise<RecorderReply | string | void>;
 
 export interface WebhookRecorder {
   url: string;
@@ -58,7 +60,16 @@ export async function startWebhookRecorder(authToken: () => string): Promise<Web
       const params: Record<string, string> = {};
       for (const [k, v] of Object.entries(multi)) params[k] = v[v.length - 1]!;
       const signature = String(req.headers["x-twilio-signature"] ?? "");
-      const signatureValid = twilio.validateRequest(authToken(), signature, fullUrl, req.method === "GET" ? {} : (Object.fromEntries(Object.entries(multi).map(([k, v]) => [k, v.length > 1 ? v : v[0]])) as Record<string, string>));
+      const signatureValid = twilio.validateRequest(
+        authToken(),
+        signature,
+        fullUrl,
+        req.method === "GET"
+          ? {}
+          : (Object.fromEntries(
+              Object.entries(multi).map(([k, v]) => [k, v.length > 1 ? v : v[0]]),
+            ) as Record<string, string>),
+      );
       const hook: RecordedWebhook = {
         method: req.method ?? "GET",
         path: parsed.pathname,

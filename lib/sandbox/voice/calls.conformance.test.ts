@@ -20,16 +20,34 @@ describe("voice: calls and TwiML", () => {
 
   it("runs an inbound call: ringing webhook, Gather digits, action, hang-up, completed status callback", async () => {
     await routeNumber(s, { voice: "/voice", status: "/status" });
-    s.app.on("/voice", () => twiml(`<Gather numDigits="1" action="/menu" timeout="5"><Say>Press 1 for sales</Say></Gather><Say>Goodbye</Say>`));
+    s.app.on("/voice", () =>
+      twiml(
+        `<Gather numDigits="1" action="/menu" timeout="5"><Say>Press 1 for sales</Say></Gather><Say>Goodbye</Say>`,
+      ),
+    );
     s.app.on("/menu", (hook) => twiml(`<Say>You chose ${hook.params.Digits}</Say><Hangup/>`));
     const sid = await placeCall(s);
     const [first] = s.app.to("/voice");
     expect(first!.signatureValid).toBe(true);
-    expect(first!.params).toMatchObject({ CallSid: sid, CallStatus: "ringing", Direction: "inbound", From: "+12025550111", To: "+12025550100", Caller: "+12025550111", Called: "+12025550100", ApiVersion: "2010-04-01", AccountSid: s.credentials.accountSid });
+    expect(first!.params).toMatchObject({
+      CallSid: sid,
+      CallStatus: "ringing",
+      Direction: "inbound",
+      From: "+12025550111",
+      To: "+12025550100",
+      Caller: "+12025550111",
+      Called: "+12025550100",
+      ApiVersion: "2010-04-01",
+      AccountSid: s.credentials.accountSid,
+    });
     expect((await fetchCall(sid)).status).toBe("in-progress");
     await press(s, sid, "1");
     const [menu] = s.app.to("/menu");
-    expect(menu!.params).toMatchObject({ Digits: "1", CallStatus: "in-progress", FinishedOnKey: "" });
+    expect(menu!.params).toMatchObject({
+      Digits: "1",
+      CallStatus: "in-progress",
+      FinishedOnKey: "",
+    });
     await s.advance(10_000);
     const call = await fetchCall(sid);
     expect(call.status).toBe("completed");
@@ -37,13 +55,21 @@ describe("voice: calls and TwiML", () => {
     expect(Number(call.duration)).toBeGreaterThan(0);
     const [status] = s.app.to("/status");
     expect(status!.signatureValid).toBe(true);
-    expect(status!.params).toMatchObject({ CallStatus: "completed", CallbackSource: "call-progress-events", SequenceNumber: "0" });
+    expect(status!.params).toMatchObject({
+      CallStatus: "completed",
+      CallbackSource: "call-progress-events",
+      SequenceNumber: "0",
+    });
     expect(Number(status!.params.CallDuration)).toBe(Number(call.duration));
   });
 
   it("continues with the next verb when Gather times out without input", async () => {
     await routeNumber(s, { voice: "/voice" });
-    s.app.on("/voice", () => twiml(`<Gather action="/never" timeout="3"><Say>Hello</Say></Gather><Redirect>/after</Redirect>`));
+    s.app.on("/voice", () =>
+      twiml(
+        `<Gather action="/never" timeout="3"><Say>Hello</Say></Gather><Redirect>/after</Redirect>`,
+      ),
+    );
     s.app.on("/after", () => twiml(`<Hangup/>`));
     const sid = await placeCall(s);
     await s.advance(2_000);
@@ -57,14 +83,22 @@ describe("voice: calls and TwiML", () => {
   it("re-requests the current document when Gather has no action, stops at finishOnKey, and takes speech", async () => {
     await routeNumber(s, { voice: "/ivr" });
     let n = 0;
-    s.app.on("/ivr", () => (++n === 1 ? twiml(`<Gather input="dtmf speech" timeout="5"><Say>Account number?</Say></Gather>`) : twiml(`<Hangup/>`)));
+    s.app.on("/ivr", () =>
+      ++n === 1
+        ? twiml(`<Gather input="dtmf speech" timeout="5"><Say>Account number?</Say></Gather>`)
+        : twiml(`<Hangup/>`),
+    );
     const sid = await placeCall(s);
     await press(s, sid, "12#");
     expect(s.app.to("/ivr")[1]!.params).toMatchObject({ Digits: "12", FinishedOnKey: "#" });
     n = 0;
     const sid2 = await placeCall(s);
     await say(s, sid2, "billing question");
-    expect(s.app.to("/ivr").at(-1)!.params).toMatchObject({ SpeechResult: "billing question", Confidence: "0.9", Digits: "" });
+    expect(s.app.to("/ivr").at(-1)!.params).toMatchObject({
+      SpeechResult: "billing question",
+      Confidence: "0.9",
+      Digits: "",
+    });
   });
 
   it("creates an outbound call with every status callback event in order", async () => {
@@ -83,13 +117,28 @@ describe("voice: calls and TwiML", () => {
     await s.settle();
     await s.advance(2_000);
     const [fetch] = s.app.to("/outbound");
-    expect(fetch!.params).toMatchObject({ CallStatus: "in-progress", Direction: "outbound-api", To: "+12025550123" });
+    expect(fetch!.params).toMatchObject({
+      CallStatus: "in-progress",
+      Direction: "outbound-api",
+      To: "+12025550123",
+    });
     await s.advance(10_000);
     const progress = s.app.to("/progress");
-    expect(progress.map((p) => p.params.CallStatus)).toEqual(["initiated", "ringing", "in-progress", "completed"]);
+    expect(progress.map((p) => p.params.CallStatus)).toEqual([
+      "initiated",
+      "ringing",
+      "in-progress",
+      "completed",
+    ]);
     expect(progress.map((p) => p.params.SequenceNumber)).toEqual(["0", "1", "2", "3"]);
-    expect(progress.every((p) => p.signatureValid && p.params.Timestamp?.endsWith("+0000"))).toBe(true);
-    expect(progress[3]!.params).toMatchObject({ CallDuration: expect.any(String), Duration: "1", SipResponseCode: "200" });
+    expect(progress.every((p) => p.signatureValid && p.params.Timestamp?.endsWith("+0000"))).toBe(
+      true,
+    );
+    expect(progress[3]!.params).toMatchObject({
+      CallDuration: expect.any(String),
+      Duration: "1",
+      SipResponseCode: "200",
+    });
     const call = await s.client.calls(created.sid).fetch();
     expect(call.status).toBe("completed");
     expect(call.startTime).toBeInstanceOf(Date);
@@ -99,11 +148,30 @@ describe("voice: calls and TwiML", () => {
   });
 
   it("applies the magic numbers: REST errors, busy, no-answer", async () => {
-    await expect(s.client.calls.create({ to: "+15005550001", from: s.credentials.phoneNumber, twiml: "<Response/>" })).rejects.toMatchObject({ status: 400, code: 21217 });
-    await expect(s.client.calls.create({ to: "+12025550123", from: "+14155550000", twiml: "<Response/>" })).rejects.toMatchObject({ status: 400, code: 21210 });
-    await expect(s.client.calls.create({ to: "12345", from: s.credentials.phoneNumber, twiml: "<Response/>" })).rejects.toMatchObject({ code: 21211 });
-    const busy = await s.client.calls.create({ to: "+15005550020", from: s.credentials.phoneNumber, twiml: "<Response><Say>x</Say></Response>" });
-    const silent = await s.client.calls.create({ to: "+15005550021", from: s.credentials.phoneNumber, twiml: "<Response><Say>x</Say></Response>", timeout: 15 });
+    await expect(
+      s.client.calls.create({
+        to: "+15005550001",
+        from: s.credentials.phoneNumber,
+        twiml: "<Response/>",
+      }),
+    ).rejects.toMatchObject({ status: 400, code: 21217 });
+    await expect(
+      s.client.calls.create({ to: "+12025550123", from: "+14155550000", twiml: "<Response/>" }),
+    ).rejects.toMatchObject({ status: 400, code: 21210 });
+    await expect(
+      s.client.calls.create({ to: "12345", from: s.credentials.phoneNumber, twiml: "<Response/>" }),
+    ).rejects.toMatchObject({ code: 21211 });
+    const busy = await s.client.calls.create({
+      to: "+15005550020",
+      from: s.credentials.phoneNumber,
+      twiml: "<Response><Say>x</Say></Response>",
+    });
+    const silent = await s.client.calls.create({
+      to: "+15005550021",
+      from: s.credentials.phoneNumber,
+      twiml: "<Response><Say>x</Say></Response>",
+      timeout: 15,
+    });
     await s.advance(5_000);
     expect((await fetchCall(busy.sid)).status).toBe("busy");
     expect((await fetchCall(silent.sid)).status).toBe("ringing");
@@ -123,7 +191,9 @@ describe("voice: calls and TwiML", () => {
     expect(s.app.to("/hold")).toHaveLength(1);
     const updated = await s.client.calls(sid).update({ status: "completed" });
     expect(updated.status).toBe("completed");
-    await expect(s.client.calls(sid).update({ twiml: "<Response/>" })).rejects.toMatchObject({ code: 21220 });
+    await expect(s.client.calls(sid).update({ twiml: "<Response/>" })).rejects.toMatchObject({
+      code: 21220,
+    });
   });
 
   it("answers with the spoken application error and logs 11200 when the webhook fails, after trying the fallback", async () => {
@@ -132,7 +202,14 @@ describe("voice: calls and TwiML", () => {
     s.app.on("/fallback", () => ({ status: 503 }));
     const sid = await placeCall(s);
     expect(s.app.to("/fallback")).toHaveLength(1);
-    const entries = (await control<{ entries: { code: number; level: string }[] }>(s, "/sandbox/debugger", undefined, "GET")).entries;
+    const entries = (
+      await control<{ entries: { code: number; level: string }[] }>(
+        s,
+        "/sandbox/debugger",
+        undefined,
+        "GET",
+      )
+    ).entries;
     expect(entries.filter((e) => e.code === 11200 && e.level === "error")).toHaveLength(2);
     expect((await fetchCall(sid)).status).toBe("in-progress");
     await s.advance(10_000);
@@ -141,9 +218,18 @@ describe("voice: calls and TwiML", () => {
 
   it("reports 12100 for TwiML that does not parse, and reads plain text aloud", async () => {
     await routeNumber(s, { voice: "/bad" });
-    s.app.on("/bad", () => ({ status: 200, contentType: "text/xml", body: "<Response><Say>unclosed</Response>" }));
+    s.app.on("/bad", () => ({
+      status: 200,
+      contentType: "text/xml",
+      body: "<Response><Say>unclosed</Response>",
+    }));
     const sid = await placeCall(s);
-    const debug = await control<{ entries: { code: number }[] }>(s, "/sandbox/debugger", undefined, "GET");
+    const debug = await control<{ entries: { code: number }[] }>(
+      s,
+      "/sandbox/debugger",
+      undefined,
+      "GET",
+    );
     expect(debug.entries.map((e) => e.code)).toContain(12100);
     await s.advance(10_000);
     expect((await fetchCall(sid)).status).toBe("completed");
@@ -188,7 +274,13 @@ describe("voice: calls and TwiML", () => {
 
   it("records the whole call with Record=true and reports the recording on the completed callback", async () => {
     s.app.on("/talk", () => twiml(`<Pause length="7"/>`));
-    const created = await s.client.calls.create({ to: "+12025550123", from: s.credentials.phoneNumber, url: `${s.app.url}/talk`, record: true, statusCallback: `${s.app.url}/done` });
+    const created = await s.client.calls.create({
+      to: "+12025550123",
+      from: s.credentials.phoneNumber,
+      url: `${s.app.url}/talk`,
+      record: true,
+      statusCallback: `${s.app.url}/done`,
+    });
     await s.settle();
     await s.advance(20_000);
     const [done] = s.app.to("/done");

@@ -60,7 +60,9 @@ export class Conferences {
 
   /** The live (not completed) conference with this friendly name. */
   byName(name: string): Conference | undefined {
-    return this.core.state.conferences.find((c) => c.friendlyName === name && c.status !== "completed");
+    return this.core.state.conferences.find(
+      (c) => c.friendlyName === name && c.status !== "completed",
+    );
   }
 
   /** A conference SID, or a friendly name (Twilio accepts both in Participants URLs). */
@@ -71,7 +73,8 @@ export class Conferences {
   getOrCreate(name: string, options: JoinOptions = {}): Conference {
     const existing = this.byName(name);
     if (existing) {
-      if (!existing.statusCallback && options.statusCallback) this.applyCallbacks(existing, options);
+      if (!existing.statusCallback && options.statusCallback)
+        this.applyCallbacks(existing, options);
       return existing;
     }
     const now = this.core.now();
@@ -109,7 +112,13 @@ export class Conferences {
     conference.statusCallbackMethod = options.statusCallbackMethod ?? "POST";
     conference.statusCallbackEvents = options.statusCallbackEvents ?? ["start", "end"];
     if (conference.statusCallbackEvents.includes("speaker")) {
-      this.core.ctx.debugger.report({ level: "unsupported", code: 0, message: "Conference statusCallbackEvent 'speaker' needs voice activity detection; not emulated", resourceSid: conference.sid });
+      this.core.ctx.debugger.report({
+        level: "unsupported",
+        code: 0,
+        message:
+          "Conference statusCallbackEvent 'speaker' needs voice activity detection; not emulated",
+        resourceSid: conference.sid,
+      });
     }
   }
 
@@ -137,19 +146,39 @@ export class Conferences {
   }
 
   participant(conference: Conference, callSidOrLabel: string): Participant | undefined {
-    return conference.participants.find((p) => p.callSid === callSidOrLabel) ?? conference.participants.find((p) => p.label === callSidOrLabel);
+    return (
+      conference.participants.find((p) => p.callSid === callSidOrLabel) ??
+      conference.participants.find((p) => p.label === callSidOrLabel)
+    );
   }
 
   /** <Dial><Conference>: joins and waits until this leg leaves the conference. */
-  async dialConference(call: Call, run: Run, noun: XmlElement, docUrl: string | null): Promise<DialOutcome> {
+  async dialConference(
+    call: Call,
+    run: Run,
+    noun: XmlElement,
+    docUrl: string | null,
+  ): Promise<DialOutcome> {
     const a = noun.attrs;
     const interp = this.engine.interpreter;
     const record = (a.record ?? "do-not-record").toLowerCase();
     if (record === "true") {
-      this.core.ctx.debugger.report({ level: "warning", code: 12200, message: "<Conference record> takes record-from-start or do-not-record, not true", resourceSid: call.sid });
+      this.core.ctx.debugger.report({
+        level: "warning",
+        code: 12200,
+        message: "<Conference record> takes record-from-start or do-not-record, not true",
+        resourceSid: call.sid,
+      });
     }
-    if (a.eventCallbackUrl) this.core.ctx.debugger.report({ level: "unsupported", code: 0, message: "<Conference eventCallbackUrl> (deprecated) is not emulated", resourceSid: call.sid });
-    if (call.status === "ringing" && call.direction === "inbound") this.core.setStatus(call, "in-progress");
+    if (a.eventCallbackUrl)
+      this.core.ctx.debugger.report({
+        level: "unsupported",
+        code: 0,
+        message: "<Conference eventCallbackUrl> (deprecated) is not emulated",
+        resourceSid: call.sid,
+      });
+    if (call.status === "ringing" && call.direction === "inbound")
+      this.core.setStatus(call, "in-progress");
     const options: JoinOptions = {
       label: a.participantLabel ?? null,
       muted: parseBool(a.muted, false),
@@ -158,32 +187,54 @@ export class Conferences {
       endConferenceOnExit: parseBool(a.endConferenceOnExit, false),
       coaching: Boolean(a.coach),
       callSidToCoach: a.coach || null,
-      waitUrl: a.waitUrl === undefined ? null : a.waitUrl === "" ? "" : interp.resolve(a.waitUrl, docUrl),
+      waitUrl:
+        a.waitUrl === undefined ? null : a.waitUrl === "" ? "" : interp.resolve(a.waitUrl, docUrl),
       waitMethod: parseMethod(a.waitMethod),
       maxParticipants: parseNumber(a.maxParticipants, 250),
       record: record === "record-from-start",
       statusCallback: a.statusCallback ? interp.resolve(a.statusCallback, docUrl) : null,
       statusCallbackMethod: parseMethod(a.statusCallbackMethod),
       statusCallbackEvents: (a.statusCallbackEvent ?? "start end").split(/[\s,]+/).filter(Boolean),
-      recordingStatusCallback: a.recordingStatusCallback ? interp.resolve(a.recordingStatusCallback, docUrl) : null,
+      recordingStatusCallback: a.recordingStatusCallback
+        ? interp.resolve(a.recordingStatusCallback, docUrl)
+        : null,
       recordingStatusCallbackMethod: parseMethod(a.recordingStatusCallbackMethod),
-      recordingStatusCallbackEvents: (a.recordingStatusCallbackEvent ?? "completed").split(/[\s,]+/).filter(Boolean),
+      recordingStatusCallbackEvents: (a.recordingStatusCallbackEvent ?? "completed")
+        .split(/[\s,]+/)
+        .filter(Boolean),
     };
     const conference = this.getOrCreate(noun.text, options);
     const result = await this.join(call, run, conference, options);
-    return { status: result === "full" ? "failed" : "answered", bridged: result !== "full", extra: { ConferenceSid: conference.sid } };
+    return {
+      status: result === "full" ? "failed" : "answered",
+      bridged: result !== "full",
+      extra: { ConferenceSid: conference.sid },
+    };
   }
 
   /** Puts a live leg into a conference and resolves when it leaves ("full" when it could not join). */
-  async join(call: Call, run: Run, conference: Conference, options: JoinOptions, existing?: Participant): Promise<"left" | "full" | "aborted"> {
+  async join(
+    call: Call,
+    run: Run,
+    conference: Conference,
+    options: JoinOptions,
+    existing?: Participant,
+  ): Promise<"left" | "full" | "aborted"> {
     if (conference.status === "completed") return "full";
     const connected = conference.participants.filter((p) => p.status === "connected");
     if (!existing && connected.length >= conference.maxParticipants) {
-      this.core.ctx.debugger.report({ level: "warning", code: 13230, message: `Conference ${conference.friendlyName} is full`, resourceSid: call.sid });
+      this.core.ctx.debugger.report({
+        level: "warning",
+        code: 13230,
+        message: `Conference ${conference.friendlyName} is full`,
+        resourceSid: call.sid,
+      });
       return "full";
     }
-    if (options.record && !conference.record && conference.status === "init") conference.record = true;
-    if (options.recordingStatusCallback && !conference.recordingStatusCallback) conference.recordingStatusCallback = options.recordingStatusCallback;
+    if (options.record && !conference.record && conference.status === "init")
+      conference.record = true;
+    if (options.recordingStatusCallback && !conference.recordingStatusCallback)
+      conference.recordingStatusCallback = options.recordingStatusCallback;
     const now = this.core.now();
     const participant: Participant = existing ?? {
       callSid: call.sid,
@@ -218,7 +269,11 @@ export class Conferences {
     const result = await run.race(live.left.promise);
     if (result === ABORTED) {
       // A hangup or a redirect took the leg out of the conference.
-      this.remove(conference, call.sid, isTerminal(call.status) ? "participant_hung_up" : "participant_updated_via_api");
+      this.remove(
+        conference,
+        call.sid,
+        isTerminal(call.status) ? "participant_hung_up" : "participant_updated_via_api",
+      );
       return "aborted";
     }
     return "left";
@@ -255,7 +310,11 @@ export class Conferences {
       const live = this.live.get(p.callSid);
       const call = this.core.call(p.callSid);
       if (!live || !call) continue;
-      const want: "start" | "hold" | null = p.hold ? "hold" : conference.status === "init" ? "start" : null;
+      const want: "start" | "hold" | null = p.hold
+        ? "hold"
+        : conference.status === "init"
+          ? "start"
+          : null;
       if (want === live.waitingFor) continue;
       live.waitRun?.abort("wait over");
       live.waitRun = null;
@@ -268,7 +327,12 @@ export class Conferences {
       if (url) {
         const waitRun = new Run();
         live.waitRun = waitRun;
-        void this.engine.interpreter.execute(call, waitRun, { kind: "url", url, method: want === "hold" ? p.holdMethod : p.waitMethod }, "conference-wait");
+        void this.engine.interpreter.execute(
+          call,
+          waitRun,
+          { kind: "url", url, method: want === "hold" ? p.holdMethod : p.waitMethod },
+          "conference-wait",
+        );
       } else rt.prompt = DEFAULT_MUSIC;
     }
     conference.dateUpdated = this.core.now();
@@ -292,14 +356,30 @@ export class Conferences {
     const wasConnected = participant.status === "connected";
     participant.status = "complete";
     if (wasConnected) {
-      this.event(conference, "participant-leave", participant, { ReasonParticipantLeft: reason, ParticipantCallStatus: call?.status ?? "completed" });
+      this.event(conference, "participant-leave", participant, {
+        ReasonParticipantLeft: reason,
+        ParticipantCallStatus: call?.status ?? "completed",
+      });
     }
     live?.left.resolve(reason);
     const kicked = reason === "participant_updated_via_api";
     if (participant.endConferenceOnExit && conference.status === "in-progress" && wasConnected) {
-      this.end(conference, kicked ? "participant-with-end-conference-on-exit-kicked" : "participant-with-end-conference-on-exit-left", participant);
-    } else if (conference.participants.filter((p) => p.status !== "complete").length === 0 && conference.status !== "completed") {
-      this.end(conference, kicked ? "last-participant-kicked" : "last-participant-left", participant);
+      this.end(
+        conference,
+        kicked
+          ? "participant-with-end-conference-on-exit-kicked"
+          : "participant-with-end-conference-on-exit-left",
+        participant,
+      );
+    } else if (
+      conference.participants.filter((p) => p.status !== "complete").length === 0 &&
+      conference.status !== "completed"
+    ) {
+      this.end(
+        conference,
+        kicked ? "last-participant-kicked" : "last-participant-left",
+        participant,
+      );
     } else this.refresh(conference);
   }
 
@@ -310,7 +390,10 @@ export class Conferences {
     conference.reasonConferenceEnded = reason;
     conference.callSidEndingConference = ending?.callSid ?? null;
     conference.dateUpdated = this.core.now();
-    const leaveReason = reason === "conference-ended-via-api" ? "conference_ended_via_api" : "moderator_ended_conference";
+    const leaveReason =
+      reason === "conference-ended-via-api"
+        ? "conference_ended_via_api"
+        : "moderator_ended_conference";
     for (const p of [...conference.participants]) {
       conference.participants = conference.participants.filter((x) => x !== p);
       const live = this.live.get(p.callSid);
@@ -325,10 +408,17 @@ export class Conferences {
         // A participant still ringing is canceled.
         if (!wasConnected) this.core.hangup(call, "canceled");
       }
-      if (wasConnected) this.event(conference, "participant-leave", p, { ReasonParticipantLeft: leaveReason, ParticipantCallStatus: call?.status ?? "completed" });
+      if (wasConnected)
+        this.event(conference, "participant-leave", p, {
+          ReasonParticipantLeft: leaveReason,
+          ParticipantCallStatus: call?.status ?? "completed",
+        });
       live?.left.resolve(leaveReason);
     }
-    const extra: Record<string, string> = { ReasonConferenceEnded: reason, Reason: this.reasonText(reason, ending) };
+    const extra: Record<string, string> = {
+      ReasonConferenceEnded: reason,
+      Reason: this.reasonText(reason, ending),
+    };
     if (ending) {
       extra.CallSidEndingConference = ending.callSid;
       if (ending.label) extra.ParticipantLabelEndingConference = ending.label;
@@ -356,10 +446,22 @@ export class Conferences {
   }
 
   /** Conference status callback (§2.8), filtered by the conference's statusCallbackEvent list. */
-  event(conference: Conference, event: string, participant: Participant | null = null, extra: Record<string, string> = {}) {
-    this.core.ctx.emit("conference.event", { conferenceSid: conference.sid, event, callSid: participant?.callSid ?? null });
+  event(
+    conference: Conference,
+    event: string,
+    participant: Participant | null = null,
+    extra: Record<string, string> = {},
+  ) {
+    this.core.ctx.emit("conference.event", {
+      conferenceSid: conference.sid,
+      event,
+      callSid: participant?.callSid ?? null,
+    });
     if (!conference.statusCallback) return;
-    const keyword = event.replace(/^conference-/, "").replace(/^participant-/, "").replace(/^(un)?(mute|hold)$/, "$2");
+    const keyword = event
+      .replace(/^conference-/, "")
+      .replace(/^participant-/, "")
+      .replace(/^(un)?(mute|hold)$/, "$2");
     if (!conference.statusCallbackEvents.includes(keyword)) return;
     const params: Record<string, string> = {
       AccountSid: this.core.ctx.account.accountSid,
@@ -382,14 +484,28 @@ export class Conferences {
       if (participant.label) params.ParticipantLabel = participant.label;
       if (participant.callSidToCoach) params.CallSidToCoach = participant.callSidToCoach;
     }
-    void this.core.ctx.webhooks.send({ kind: "voice-status", url: conference.statusCallback, method: conference.statusCallbackMethod, params, resourceSid: conference.sid });
+    void this.core.ctx.webhooks.send({
+      kind: "voice-status",
+      url: conference.statusCallback,
+      method: conference.statusCallbackMethod,
+      params,
+      resourceSid: conference.sid,
+    });
   }
 
   /** Participants API / TaskRouter: dial `to` and put the answered leg into the named conference. */
-  addParticipant(nameOrSid: string, options: ConferenceParticipantOptions & { callerId?: string; holdUrl?: string; waitMethod?: Method }): { call: Call; conference: Conference } {
+  addParticipant(
+    nameOrSid: string,
+    options: ConferenceParticipantOptions & {
+      callerId?: string;
+      holdUrl?: string;
+      waitMethod?: Method;
+    },
+  ): { call: Call; conference: Conference } {
     const join = this.joinOptions(options);
     const conference = this.resolve(nameOrSid) ?? this.getOrCreate(nameOrSid, join);
-    if (conference.status !== "completed" && !conference.statusCallback && join.statusCallback) this.applyCallbacks(conference, join);
+    if (conference.status !== "completed" && !conference.statusCallback && join.statusCallback)
+      this.applyCallbacks(conference, join);
     const call = this.core.newCall({
       from: options.callerId ?? options.from,
       to: options.to,
@@ -428,7 +544,11 @@ export class Conferences {
       if (outcome !== "answered") {
         participant.status = "failed";
         conference.participants = conference.participants.filter((p) => p !== participant);
-        if (conference.participants.length === 0 && conference.status === "init" && conference.history.length === 0) {
+        if (
+          conference.participants.length === 0 &&
+          conference.status === "init" &&
+          conference.history.length === 0
+        ) {
           conference.status = "completed";
           conference.reasonConferenceEnded = "last-participant-left";
         }
@@ -463,25 +583,63 @@ export class Conferences {
   }
 
   /** Updates a participant (hold, mute, coaching…) and fires the matching events. */
-  update(conference: Conference, participant: Participant, changes: Partial<Pick<Participant, "muted" | "hold" | "holdUrl" | "holdMethod" | "coaching" | "callSidToCoach" | "endConferenceOnExit" | "waitUrl" | "label">>) {
+  update(
+    conference: Conference,
+    participant: Participant,
+    changes: Partial<
+      Pick<
+        Participant,
+        | "muted"
+        | "hold"
+        | "holdUrl"
+        | "holdMethod"
+        | "coaching"
+        | "callSidToCoach"
+        | "endConferenceOnExit"
+        | "waitUrl"
+        | "label"
+      >
+    >,
+  ) {
     const before = { ...participant };
-    Object.assign(participant, Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)));
+    Object.assign(
+      participant,
+      Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)),
+    );
     participant.dateUpdated = this.core.now();
-    if (changes.muted !== undefined && changes.muted !== before.muted) this.event(conference, changes.muted ? "participant-mute" : "participant-unmute", participant);
-    if (changes.hold !== undefined && changes.hold !== before.hold) this.event(conference, changes.hold ? "participant-hold" : "participant-unhold", participant);
-    if ((changes.coaching !== undefined && changes.coaching !== before.coaching) || (changes.callSidToCoach !== undefined && changes.callSidToCoach !== before.callSidToCoach) || (changes.endConferenceOnExit !== undefined && changes.endConferenceOnExit !== before.endConferenceOnExit)) {
+    if (changes.muted !== undefined && changes.muted !== before.muted)
+      this.event(
+        conference,
+        changes.muted ? "participant-mute" : "participant-unmute",
+        participant,
+      );
+    if (changes.hold !== undefined && changes.hold !== before.hold)
+      this.event(conference, changes.hold ? "participant-hold" : "participant-unhold", participant);
+    if (
+      (changes.coaching !== undefined && changes.coaching !== before.coaching) ||
+      (changes.callSidToCoach !== undefined && changes.callSidToCoach !== before.callSidToCoach) ||
+      (changes.endConferenceOnExit !== undefined &&
+        changes.endConferenceOnExit !== before.endConferenceOnExit)
+    ) {
       this.event(conference, "participant-modify", participant);
     }
     this.refresh(conference);
   }
 
   /** Moves a live leg into a conference (TaskRouter's conference instruction). */
-  moveCall(call: Call, name: string, options: Omit<ConferenceParticipantOptions, "from" | "to">): Conference {
+  moveCall(
+    call: Call,
+    name: string,
+    options: Omit<ConferenceParticipantOptions, "from" | "to">,
+  ): Conference {
     const join = this.joinOptions(options);
     const conference = this.getOrCreate(name, join);
     const rt = this.core.runtime(call.sid);
     if (rt.queueSignal) {
-      rt.queueSignal({ kind: "bridge", perform: async (run) => void (await this.join(call, run, conference, join)) });
+      rt.queueSignal({
+        kind: "bridge",
+        perform: async (run) => void (await this.join(call, run, conference, join)),
+      });
       return conference;
     }
     rt.run?.abort("moved to conference");
@@ -507,7 +665,10 @@ export class Conferences {
           continue;
         }
         const hears = connected
-          .filter((o) => o !== p && !o.hold && !o.muted && (!o.coaching || o.callSidToCoach === p.callSid))
+          .filter(
+            (o) =>
+              o !== p && !o.hold && !o.muted && (!o.coaching || o.callSidToCoach === p.callSid),
+          )
           .map((o) => o.callSid);
         routes.push({ callSid: p.callSid, hears, prompt: null });
       }
@@ -519,7 +680,8 @@ export class Conferences {
   onCallEnded(call: Call) {
     for (const conference of this.core.state.conferences) {
       if (conference.status === "completed") continue;
-      if (conference.participants.some((p) => p.callSid === call.sid)) this.remove(conference, call.sid, "participant_hung_up");
+      if (conference.participants.some((p) => p.callSid === call.sid))
+        this.remove(conference, call.sid, "participant_hung_up");
     }
   }
 

@@ -41,22 +41,42 @@ export class Dialer {
   async run(call: Call, run: Run, verb: XmlElement, docUrl: string | null): Promise<Flow> {
     const { ctx } = this.core;
     const attrs = verb.attrs;
-    const nouns = verb.children.length > 0 ? verb.children : verb.text ? [{ name: "Number", attrs: {}, children: [], text: verb.text }] : [];
+    const nouns =
+      verb.children.length > 0
+        ? verb.children
+        : verb.text
+          ? [{ name: "Number", attrs: {}, children: [], text: verb.text }]
+          : [];
     let outcome: DialOutcome;
     const conference = nouns.find((n) => n.name === "Conference");
     const queue = nouns.find((n) => n.name === "Queue");
-    const unsupported = nouns.filter((n) => !["Number", "Client", "Conference", "Queue"].includes(n.name));
+    const unsupported = nouns.filter(
+      (n) => !["Number", "Client", "Conference", "Queue"].includes(n.name),
+    );
     for (const noun of unsupported) {
-      ctx.debugger.report({ level: "unsupported", code: 0, message: `<Dial><${noun.name}> is not emulated by the sandbox`, resourceSid: call.sid });
+      ctx.debugger.report({
+        level: "unsupported",
+        code: 0,
+        message: `<Dial><${noun.name}> is not emulated by the sandbox`,
+        resourceSid: call.sid,
+      });
     }
     if (conference) {
       outcome = await this.engine.conferences.dialConference(call, run, conference, docUrl);
     } else if (queue) {
       outcome = await this.engine.queues.dialQueue(call, run, queue, attrs, docUrl);
     } else {
-      const targets = nouns.filter((n) => n.name === "Number" || n.name === "Client").map((n) => this.target(n, docUrl));
+      const targets = nouns
+        .filter((n) => n.name === "Number" || n.name === "Client")
+        .map((n) => this.target(n, docUrl));
       if (targets.length === 0) {
-        if (unsupported.length === 0) ctx.debugger.report({ level: "error", code: 13201, message: "<Dial> has nothing to dial", resourceSid: call.sid });
+        if (unsupported.length === 0)
+          ctx.debugger.report({
+            level: "error",
+            code: 13201,
+            message: "<Dial> has nothing to dial",
+            resourceSid: call.sid,
+          });
         outcome = { status: "failed", bridged: false };
       } else {
         outcome = await this.dialLegs(call, run, targets, attrs, docUrl);
@@ -66,8 +86,18 @@ export class Dialer {
   }
 
   /** Requests the action URL (or falls through). After the caller hung up, the request is only a notification. */
-  async finish(call: Call, run: Run, attrs: Record<string, string>, docUrl: string | null, outcome: DialOutcome): Promise<Flow> {
-    const params: Record<string, string> = { DialCallStatus: outcome.status, DialBridged: String(outcome.bridged), ...(outcome.extra ?? {}) };
+  async finish(
+    call: Call,
+    run: Run,
+    attrs: Record<string, string>,
+    docUrl: string | null,
+    outcome: DialOutcome,
+  ): Promise<Flow> {
+    const params: Record<string, string> = {
+      DialCallStatus: outcome.status,
+      DialBridged: String(outcome.bridged),
+      ...(outcome.extra ?? {}),
+    };
     if (outcome.dialCallSid) params.DialCallSid = outcome.dialCallSid;
     if (outcome.duration !== undefined) params.DialCallDuration = String(outcome.duration);
     if (outcome.recordingSid) {
@@ -79,12 +109,21 @@ export class Dialer {
     const action = attrs.action ? this.engine.interpreter.resolve(attrs.action, docUrl) : null;
     if (isTerminal(call.status) || (run.aborted && run.reason !== "hangup")) {
       if (action && isTerminal(call.status)) {
-        void this.core.ctx.webhooks.send({ kind: "voice", url: action, method: parseMethod(attrs.method), params: { ...this.core.params(call), ...params }, resourceSid: call.sid });
+        void this.core.ctx.webhooks.send({
+          kind: "voice",
+          url: action,
+          method: parseMethod(attrs.method),
+          params: { ...this.core.params(call), ...params },
+          resourceSid: call.sid,
+        });
       }
       return { kind: "stop" };
     }
     if (!action) return { kind: "next" };
-    return { kind: "goto", source: { kind: "url", url: action, method: parseMethod(attrs.method), params } };
+    return {
+      kind: "goto",
+      source: { kind: "url", url: action, method: parseMethod(attrs.method), params },
+    };
   }
 
   private target(noun: XmlElement, docUrl: string | null): Target {
@@ -94,14 +133,17 @@ export class Dialer {
     if (noun.name === "Client") {
       const identity = noun.children.find((c) => c.name === "Identity");
       if (identity) to = identity.text;
-      for (const p of noun.children.filter((c) => c.name === "Parameter")) if (p.attrs.name) customParameters[p.attrs.name] = p.attrs.value ?? "";
+      for (const p of noun.children.filter((c) => c.name === "Parameter"))
+        if (p.attrs.name) customParameters[p.attrs.name] = p.attrs.value ?? "";
       to = `client:${to}`;
     }
     return {
       to,
       url: a.url ? (this.engine.interpreter.resolve(a.url, docUrl) ?? undefined) : undefined,
       method: parseMethod(a.method),
-      statusCallback: a.statusCallback ? (this.engine.interpreter.resolve(a.statusCallback, docUrl) ?? undefined) : undefined,
+      statusCallback: a.statusCallback
+        ? (this.engine.interpreter.resolve(a.statusCallback, docUrl) ?? undefined)
+        : undefined,
       statusCallbackMethod: parseMethod(a.statusCallbackMethod),
       statusCallbackEvents: (a.statusCallbackEvent ?? "completed").split(/[\s,]+/).filter(Boolean),
       customParameters,
@@ -109,12 +151,26 @@ export class Dialer {
     };
   }
 
-  private async dialLegs(parent: Call, run: Run, targets: Target[], attrs: Record<string, string>, docUrl: string | null): Promise<DialOutcome> {
+  private async dialLegs(
+    parent: Call,
+    run: Run,
+    targets: Target[],
+    attrs: Record<string, string>,
+    docUrl: string | null,
+  ): Promise<DialOutcome> {
     const { ctx } = this.core;
     const timeout = Math.min(600, Math.max(5, parseNumber(attrs.timeout, 30)));
     const callerId = attrs.callerId || parent.from;
-    if (targets.some((t) => !t.to.startsWith("client:")) && (callerId.startsWith("client:") || !/^\+?[\w\s()-]+$/.test(callerId))) {
-      ctx.debugger.report({ level: "error", code: 13214, message: `Dial: invalid callerId "${callerId}" for dialing a number`, resourceSid: parent.sid });
+    if (
+      targets.some((t) => !t.to.startsWith("client:")) &&
+      (callerId.startsWith("client:") || !/^\+?[\w\s()-]+$/.test(callerId))
+    ) {
+      ctx.debugger.report({
+        level: "error",
+        code: 13214,
+        message: `Dial: invalid callerId "${callerId}" for dialing a number`,
+        resourceSid: parent.sid,
+      });
       return { status: "failed", bridged: false };
     }
     const sequential = parseBool(attrs.sequential, false);
@@ -137,7 +193,8 @@ export class Dialer {
       return child;
     };
     const stopAll = (except?: Call) => {
-      for (const c of children) if (c !== except && !isTerminal(c.status)) this.core.hangup(c, "canceled");
+      for (const c of children)
+        if (c !== except && !isTerminal(c.status)) this.core.hangup(c, "canceled");
     };
     const offAbort = run.onAbort(() => stopAll());
     let winner: Call | null = null;
@@ -157,7 +214,12 @@ export class Dialer {
               if (t.url) {
                 const whisperRun = run.child();
                 this.core.runtime(leg.sid).run = whisperRun;
-                const whisper = await this.engine.interpreter.execute(leg, whisperRun, { kind: "url", url: t.url, method: t.method }, "whisper");
+                const whisper = await this.engine.interpreter.execute(
+                  leg,
+                  whisperRun,
+                  { kind: "url", url: t.url, method: t.method },
+                  "whisper",
+                );
                 if (whisper !== "done" || isTerminal(leg.status)) {
                   if (--pending === 0) won.resolve(null);
                   return;
@@ -185,11 +247,16 @@ export class Dialer {
     if (!winner) {
       stopAll();
       if (run.aborted) return { status: "canceled", bridged: false };
-      const status = outcomes.includes("busy") ? "busy" : outcomes.includes("failed") && !outcomes.includes("no-answer") ? "failed" : "no-answer";
+      const status = outcomes.includes("busy")
+        ? "busy"
+        : outcomes.includes("failed") && !outcomes.includes("no-answer")
+          ? "failed"
+          : "no-answer";
       const last = children[children.length - 1];
       return { status, bridged: false, dialCallSid: last?.sid, duration: 0 };
     }
-    if (parent.status === "ringing" && parent.direction === "inbound") this.core.setStatus(parent, "in-progress");
+    if (parent.status === "ringing" && parent.direction === "inbound")
+      this.core.setStatus(parent, "in-progress");
     return this.bridgeUntilEnd(parent, winner, run, attrs, docUrl, { target: winnerTarget });
   }
 
@@ -203,13 +270,15 @@ export class Dialer {
     options: { recordFromRinging?: boolean; target?: Target | null; endOther?: boolean } = {},
   ): Promise<DialOutcome> {
     const recordMode = (attrs.record ?? "do-not-record").toLowerCase();
-    const recordFromRinging = options.recordFromRinging ?? recordMode.startsWith("record-from-ringing");
+    const recordFromRinging =
+      options.recordFromRinging ?? recordMode.startsWith("record-from-ringing");
     const target = options.target ?? null;
     const { ctx } = this.core;
     const bridgedAt = this.core.now();
     this.core.bridge(parent, child);
     if (target?.sendDigits) {
-      for (const d of target.sendDigits) if (d !== "w") this.core.runtime(child.sid).input?.digits?.(d);
+      for (const d of target.sendDigits)
+        if (d !== "w") this.core.runtime(child.sid).input?.digits?.(d);
     }
     const recording =
       recordMode !== "do-not-record" && recordMode !== "false"
@@ -219,9 +288,13 @@ export class Dialer {
             source: "DialVerb",
             channels: recordMode.endsWith("-dual") ? 2 : 1,
             startedAt: recordFromRinging ? child.dateCreated : bridgedAt,
-            statusCallback: attrs.recordingStatusCallback ? this.engine.interpreter.resolve(attrs.recordingStatusCallback, docUrl) : null,
+            statusCallback: attrs.recordingStatusCallback
+              ? this.engine.interpreter.resolve(attrs.recordingStatusCallback, docUrl)
+              : null,
             statusCallbackMethod: parseMethod(attrs.recordingStatusCallbackMethod),
-            statusCallbackEvents: (attrs.recordingStatusCallbackEvent ?? "completed").split(/[\s,]+/).filter(Boolean),
+            statusCallbackEvents: (attrs.recordingStatusCallbackEvent ?? "completed")
+              .split(/[\s,]+/)
+              .filter(Boolean),
             track: (attrs.recordingTrack as "inbound" | "outbound" | "both" | undefined) ?? "both",
           })
         : null;
@@ -230,9 +303,13 @@ export class Dialer {
     const childRt = this.core.runtime(child.sid);
     childRt.detach = () => ended.resolve("detached");
     const offAbort = run.onAbort(() => ended.resolve("parent"));
-    const limit = ctx.clock.setTimeout(() => ended.resolve("limit"), Math.max(1, parseNumber(attrs.timeLimit, 14400)) * 1000);
+    const limit = ctx.clock.setTimeout(
+      () => ended.resolve("limit"),
+      Math.max(1, parseNumber(attrs.timeLimit, 14400)) * 1000,
+    );
     const rt = this.core.runtime(parent.sid);
-    if (parseBool(attrs.hangupOnStar, false)) rt.input = { digits: (d) => d.includes("*") && ended.resolve("star") };
+    if (parseBool(attrs.hangupOnStar, false))
+      rt.input = { digits: (d) => d.includes("*") && ended.resolve("star") };
     const why = await ended.promise;
     offAbort();
     childRt.detach = null;
@@ -240,7 +317,8 @@ export class Dialer {
     if (rt.input && parseBool(attrs.hangupOnStar, false)) rt.input = null;
     const childAnsweredAt = this.core.runtime(child.sid).answeredAt ?? bridgedAt;
     // A Dial's called leg ends with the caller; a dequeued caller continues its own TwiML.
-    if (why !== "child" && why !== "detached" && options.endOther !== false) this.core.hangup(child, "completed");
+    if (why !== "child" && why !== "detached" && options.endOther !== false)
+      this.core.hangup(child, "completed");
     this.core.unbridge(parent, child);
     const recordingSid = recording ? await this.engine.recordings.stop(recording) : undefined;
     return {

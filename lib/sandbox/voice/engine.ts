@@ -4,7 +4,14 @@
  * otherwise), bridges and media routing. The TwiML interpreter, Dial, conferences and
  * recordings build on it.
  */
-import type { CallSnapshot, CallStatus, EndpointKind, MediaApi, PromptSpec, SandboxContext } from "../core/types";
+import type {
+  CallSnapshot,
+  CallStatus,
+  EndpointKind,
+  MediaApi,
+  PromptSpec,
+  SandboxContext,
+} from "../core/types";
 import { isTerminal, type Call, type Method, type VoiceState } from "./model";
 import { callParams, timestamp } from "./params";
 import { deferred, type Run } from "./run";
@@ -24,7 +31,10 @@ export const VOICE_MAGIC = {
 export const SYNC_FAILURES: Record<string, { code: number; message: string }> = {
   [VOICE_MAGIC.invalid]: { code: 21217, message: "Phone number is not a valid phone number" },
   [VOICE_MAGIC.unreachable]: { code: 21214, message: "'To' phone number cannot be reached" },
-  [VOICE_MAGIC.noPermission]: { code: 21215, message: "Account not authorized to call this number (geo permissions)" },
+  [VOICE_MAGIC.noPermission]: {
+    code: 21215,
+    message: "Account not authorized to call this number (geo permissions)",
+  },
   [VOICE_MAGIC.blocked]: { code: 21216, message: "Call blocked by Twilio blocklist" },
 };
 
@@ -120,7 +130,9 @@ export class VoiceCore {
     };
   }
 
-  newCall(init: Partial<Call> & Pick<Call, "from" | "to" | "direction" | "status" | "endpoint">): Call {
+  newCall(
+    init: Partial<Call> & Pick<Call, "from" | "to" | "direction" | "status" | "endpoint">,
+  ): Call {
     const now = this.now();
     const call: Call = {
       sid: this.ctx.sids.next("CA"),
@@ -162,7 +174,12 @@ export class VoiceCore {
   }
 
   emitCall(call: Call) {
-    this.ctx.emit("call.updated", { ...this.snapshot(call), activity: call.activity, endpoint: call.endpoint, dateUpdated: call.dateUpdated });
+    this.ctx.emit("call.updated", {
+      ...this.snapshot(call),
+      activity: call.activity,
+      endpoint: call.endpoint,
+      dateUpdated: call.dateUpdated,
+    });
   }
 
   params(call: Call): Record<string, string> {
@@ -170,7 +187,11 @@ export class VoiceCore {
   }
 
   /** Moves a leg to a new status, firing the status callbacks it subscribed to. */
-  setStatus(call: Call, status: CallStatus, extra: { sipResponseCode?: number; errorCode?: number } = {}) {
+  setStatus(
+    call: Call,
+    status: CallStatus,
+    extra: { sipResponseCode?: number; errorCode?: number } = {},
+  ) {
     if (call.status === status || isTerminal(call.status)) return;
     const previous = call.status;
     call.status = status;
@@ -185,7 +206,11 @@ export class VoiceCore {
     if (isTerminal(status)) {
       call.endTime = this.now();
       call.activity = { kind: "ended" };
-      if (call.sipResponseCode === null) call.sipResponseCode = { completed: 200, busy: 486, "no-answer": 487, canceled: 487, failed: 500 }[status as "completed"] ?? 200;
+      if (call.sipResponseCode === null)
+        call.sipResponseCode =
+          { completed: 200, busy: 486, "no-answer": 487, canceled: 487, failed: 500 }[
+            status as "completed"
+          ] ?? 200;
     }
     this.emitCall(call);
     const event = status === "in-progress" ? "answered" : isTerminal(status) ? "completed" : status;
@@ -193,7 +218,8 @@ export class VoiceCore {
     const silent = status === "canceled" && previous === "queued";
     if (!silent && call.statusCallback && call.statusCallbackEvents.includes(event)) {
       // The completed callback of a Record=true call carries the finished recording.
-      if (isTerminal(status) && call.record) void this.finishCallRecording(call).then(() => this.sendStatusCallback(call));
+      if (isTerminal(status) && call.record)
+        void this.finishCallRecording(call).then(() => this.sendStatusCallback(call));
       else this.sendStatusCallback(call);
     } else if (isTerminal(status) && call.record) void this.finishCallRecording(call);
     if (isTerminal(status)) this.onEnded(call, status);
@@ -207,12 +233,19 @@ export class VoiceCore {
       SequenceNumber: String(call.sequence++),
     };
     if (isTerminal(call.status)) {
-      const duration = call.startTime !== null && call.endTime !== null ? Math.round((call.endTime - call.startTime) / 1000) : 0;
+      const duration =
+        call.startTime !== null && call.endTime !== null
+          ? Math.round((call.endTime - call.startTime) / 1000)
+          : 0;
       params.CallDuration = String(duration);
       if (call.status === "completed") params.Duration = String(Math.ceil(duration / 60));
       if (call.sipResponseCode !== null) params.SipResponseCode = String(call.sipResponseCode);
       if (call.errorCode !== null) params.ErrorCode = String(call.errorCode);
-      const recording = call.record ? this.state.recordings.find((r) => call.recordingSids.includes(r.sid) && r.source === "OutboundAPI") : undefined;
+      const recording = call.record
+        ? this.state.recordings.find(
+            (r) => call.recordingSids.includes(r.sid) && r.source === "OutboundAPI",
+          )
+        : undefined;
       if (recording && recording.status === "completed") {
         params.RecordingUrl = this.recordingUrl(recording.sid);
         params.RecordingSid = recording.sid;
@@ -220,7 +253,13 @@ export class VoiceCore {
       }
     }
     if (call.answeredBy) params.AnsweredBy = call.answeredBy;
-    void this.ctx.webhooks.send({ kind: "voice-status", url: call.statusCallback!, method: call.statusCallbackMethod, params, resourceSid: call.sid });
+    void this.ctx.webhooks.send({
+      kind: "voice-status",
+      url: call.statusCallback!,
+      method: call.statusCallbackMethod,
+      params,
+      resourceSid: call.sid,
+    });
   }
 
   recordingUrl(sid: string) {
@@ -236,7 +275,11 @@ export class VoiceCore {
   }
 
   /** Ends a leg: aborts its TwiML, cancels ringing, releases media, tells everything watching. */
-  hangup(call: Call, status: CallStatus = "completed", extra: { sipResponseCode?: number; errorCode?: number } = {}) {
+  hangup(
+    call: Call,
+    status: CallStatus = "completed",
+    extra: { sipResponseCode?: number; errorCode?: number } = {},
+  ) {
     if (isTerminal(call.status)) return;
     if (call.status === "queued" || call.status === "initiated" || call.status === "ringing") {
       if (status === "completed" && call.direction !== "inbound") status = "canceled";
@@ -277,7 +320,8 @@ export class VoiceCore {
    */
   async ring(call: Call, timeoutSeconds: number): Promise<RingOutcome> {
     const rt = this.runtime(call.sid);
-    if (isTerminal(call.status)) return call.status === "in-progress" ? "answered" : (call.status as RingOutcome);
+    if (isTerminal(call.status))
+      return call.status === "in-progress" ? "answered" : (call.status as RingOutcome);
     this.setStatus(call, "initiated");
     const sync = SYNC_FAILURES[call.to];
     if (sync) {
@@ -288,13 +332,21 @@ export class VoiceCore {
     this.setStatus(call, "ringing");
     call.activity = { kind: "ringing" };
     const outcome = deferred<RingOutcome>();
-    const timer = this.ctx.clock.setTimeout(() => outcome.resolve("no-answer"), timeoutSeconds * 1000);
+    const timer = this.ctx.clock.setTimeout(
+      () => outcome.resolve("no-answer"),
+      timeoutSeconds * 1000,
+    );
     rt.cancelRing = () => outcome.resolve("canceled");
     const endpoint = call.endpoint;
     if ((endpoint === "client" || endpoint === "phone") && this.media) {
       const media = this.media;
       media
-        .ring(call.to, { callSid: call.sid, from: call.from, to: call.to, customParameters: call.customParameters })
+        .ring(call.to, {
+          callSid: call.sid,
+          from: call.from,
+          to: call.to,
+          customParameters: call.customParameters,
+        })
         .then((result) => {
           if (result === "answered") outcome.resolve("answered");
           else if (result === "rejected") outcome.resolve("busy");
@@ -310,14 +362,17 @@ export class VoiceCore {
     } else if (endpoint === "pstn") {
       const to = call.to;
       if (to === VOICE_MAGIC.busy) this.ctx.clock.setTimeout(() => outcome.resolve("busy"), 1000);
-      else if (to === VOICE_MAGIC.failed) this.ctx.clock.setTimeout(() => outcome.resolve("failed"), 500);
-      else if (to !== VOICE_MAGIC.noAnswer) this.ctx.clock.setTimeout(() => outcome.resolve("answered"), PSTN_ANSWER_MS);
+      else if (to === VOICE_MAGIC.failed)
+        this.ctx.clock.setTimeout(() => outcome.resolve("failed"), 500);
+      else if (to !== VOICE_MAGIC.noAnswer)
+        this.ctx.clock.setTimeout(() => outcome.resolve("answered"), PSTN_ANSWER_MS);
     }
     // "scripted" legs are answered by whoever placed them; "client" without a media layer rings out.
     const result = await outcome.promise;
     this.ctx.clock.clearTimeout(timer);
     rt.cancelRing = null;
-    if (isTerminal(call.status)) return call.status === "canceled" ? "canceled" : (call.status as RingOutcome);
+    if (isTerminal(call.status))
+      return call.status === "canceled" ? "canceled" : (call.status as RingOutcome);
     switch (result) {
       case "answered":
         this.setStatus(call, "in-progress");
@@ -364,18 +419,27 @@ export class VoiceCore {
   }
 
   /** Conference routes are contributed by the conference manager. */
-  conferenceRoutes: () => { callSid: string; hears: string[]; prompt: PromptSpec | null }[] = () => [];
+  conferenceRoutes: () => { callSid: string; hears: string[]; prompt: PromptSpec | null }[] =
+    () => [];
 
   /** Recomputes who hears whom and hands it to the media layer (no-op without one). */
   updateRouting() {
     if (!this.media) return;
-    const routes = new Map<string, { callSid: string; hears: string[]; prompt: PromptSpec | null }>();
+    const routes = new Map<
+      string,
+      { callSid: string; hears: string[]; prompt: PromptSpec | null }
+    >();
     for (const call of this.state.calls) {
       if (isTerminal(call.status)) continue;
       const rt = this.runtime(call.sid);
-      routes.set(call.sid, { callSid: call.sid, hears: rt.bridgedWith ? [rt.bridgedWith] : [], prompt: rt.prompt });
+      routes.set(call.sid, {
+        callSid: call.sid,
+        hears: rt.bridgedWith ? [rt.bridgedWith] : [],
+        prompt: rt.prompt,
+      });
     }
-    for (const route of this.conferenceRoutes()) if (routes.has(route.callSid)) routes.set(route.callSid, route);
+    for (const route of this.conferenceRoutes())
+      if (routes.has(route.callSid)) routes.set(route.callSid, route);
     this.media.setRouting([...routes.values()]);
   }
 
@@ -388,12 +452,17 @@ export class VoiceCore {
     const media = this.media;
     if (media) {
       const off = run.onAbort(() => media.stopPlayback(call.sid));
-      await run.race(media.play(call.sid, prompt).catch((error: unknown) => this.ctx.log.warn("media play failed", { callSid: call.sid, error: String(error) })));
+      await run.race(
+        media
+          .play(call.sid, prompt)
+          .catch((error: unknown) =>
+            this.ctx.log.warn("media play failed", { callSid: call.sid, error: String(error) }),
+          ),
+      );
       off();
       return !run.aborted;
     }
     await run.race(this.ctx.clock.sleep(simulatedMs));
     return !run.aborted;
   }
-
 }

@@ -11,10 +11,18 @@ import { ABORTED, deferred, Run } from "./run";
 import type { VoiceEngine } from "./voice-engine";
 
 export type DocSource =
-  | { kind: "url"; url: string; method: Method; params?: Record<string, string>; fallbackUrl?: string | null; fallbackMethod?: Method }
+  | {
+      kind: "url";
+      url: string;
+      method: Method;
+      params?: Record<string, string>;
+      fallbackUrl?: string | null;
+      fallbackMethod?: Method;
+    }
   | { kind: "twiml"; twiml: string; baseUrl: string | null };
 
-export type Flow = { kind: "next" } | { kind: "goto"; source: DocSource } | { kind: "stop" } | { kind: "leave" };
+export type Flow =
+  { kind: "next" } | { kind: "goto"; source: DocSource } | { kind: "stop" } | { kind: "leave" };
 
 /** Where a document runs: the leg's main flow, a queue's waitUrl, a conference wait/hold URL, a whisper. */
 export type Mode = "main" | "queue-wait" | "conference-wait" | "whisper";
@@ -29,7 +37,25 @@ const ALLOWED: Record<Exclude<Mode, "main" | "whisper">, Set<string>> = {
   "conference-wait": new Set(["Play", "Say", "Pause", "Redirect"]),
 };
 
-const NOT_EMULATED = new Set(["Connect", "Start", "Stop", "Stream", "Pay", "Prompt", "Refer", "Sip", "Echo", "Siprec", "Transcription", "Sms", "Message", "Conversation", "VirtualAgent", "Autopilot", "Application"]);
+const NOT_EMULATED = new Set([
+  "Connect",
+  "Start",
+  "Stop",
+  "Stream",
+  "Pay",
+  "Prompt",
+  "Refer",
+  "Sip",
+  "Echo",
+  "Siprec",
+  "Transcription",
+  "Sms",
+  "Message",
+  "Conversation",
+  "VirtualAgent",
+  "Autopilot",
+  "Application",
+]);
 
 export const APPLICATION_ERROR_TEXT = "We are sorry, an application error has occurred. Goodbye.";
 /** The sandbox's stand-in for Twilio's default hold music (the media layer maps it to audio). */
@@ -51,7 +77,10 @@ export class Interpreter {
     const run = new Run();
     rt.run = run;
     void this.execute(call, run, source, "main").catch((error: unknown) => {
-      this.core.ctx.log.error("TwiML execution failed", { callSid: call.sid, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+      this.core.ctx.log.error("TwiML execution failed", {
+        callSid: call.sid,
+        error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      });
       this.core.hangup(call, "failed");
     });
     return run;
@@ -61,7 +90,12 @@ export class Interpreter {
    * Runs documents until the flow ends. Main flows hang up when the TwiML runs out; wait flows
    * re-request the original URL; whisper flows return so the bridge can start.
    */
-  async execute(call: Call, run: Run, source: DocSource, mode: Mode): Promise<"ended" | "leave" | "done" | "aborted"> {
+  async execute(
+    call: Call,
+    run: Run,
+    source: DocSource,
+    mode: Mode,
+  ): Promise<"ended" | "leave" | "done" | "aborted"> {
     let current = source;
     let loadsWithoutTime = 0;
     let lastLoadAt = -1;
@@ -72,7 +106,12 @@ export class Interpreter {
       loadsWithoutTime = now === lastLoadAt ? loadsWithoutTime + 1 : 0;
       lastLoadAt = now;
       if (loadsWithoutTime > 50) {
-        this.core.ctx.debugger.report({ level: "error", code: 12400, message: "More than 50 TwiML documents without any time passing (redirect loop)", resourceSid: call.sid });
+        this.core.ctx.debugger.report({
+          level: "error",
+          code: 12400,
+          message: "More than 50 TwiML documents without any time passing (redirect loop)",
+          resourceSid: call.sid,
+        });
         await this.applicationError(call, run);
         return "ended";
       }
@@ -103,13 +142,21 @@ export class Interpreter {
       }
       if (mode === "whisper") return "done";
       // Wait loops re-request the original waitUrl; never faster than once a second of clock time.
-      if (this.core.now() === startedAt && (await run.race(this.core.ctx.clock.sleep(1000))) === ABORTED) return "aborted";
+      if (
+        this.core.now() === startedAt &&
+        (await run.race(this.core.ctx.clock.sleep(1000))) === ABORTED
+      )
+        return "aborted";
       current = source;
     }
   }
 
   /** Fetches and parses a document; "error" after reporting to the debugger. */
-  private async load(call: Call, run: Run, source: DocSource): Promise<Doc | "error" | typeof ABORTED> {
+  private async load(
+    call: Call,
+    run: Run,
+    source: DocSource,
+  ): Promise<Doc | "error" | typeof ABORTED> {
     const { ctx } = this.core;
     if (source.kind === "twiml") return this.parse(call, source.twiml, source.baseUrl, null);
     const result = await run.race(
@@ -128,7 +175,10 @@ export class Interpreter {
     const type = (result.contentType ?? "").toLowerCase();
     if (type.startsWith("audio/")) {
       // An audio reply is played, then the call hangs up (contract §1.5).
-      return { verbs: [{ name: "Play", attrs: {}, children: [], text: source.url }], url: source.url };
+      return {
+        verbs: [{ name: "Play", attrs: {}, children: [], text: source.url }],
+        url: source.url,
+      };
     }
     return this.parse(call, result.body, source.url, type);
   }
@@ -140,12 +190,19 @@ export class Interpreter {
       return { verbs: [{ name: "Say", attrs: {}, children: [], text: trimmed }], url };
     }
     if (trimmed === "") {
-      this.core.ctx.debugger.report({ level: "error", code: 12100, message: "Document parse failure: empty response body", resourceSid: call.sid, url: url ?? undefined });
+      this.core.ctx.debugger.report({
+        level: "error",
+        code: 12100,
+        message: "Document parse failure: empty response body",
+        resourceSid: call.sid,
+        url: url ?? undefined,
+      });
       return "error";
     }
     try {
       const root = parseXml(trimmed);
-      if (root.name !== "Response") throw new XmlParseError(`The root element must be <Response>, got <${root.name}>`);
+      if (root.name !== "Response")
+        throw new XmlParseError(`The root element must be <Response>, got <${root.name}>`);
       return { verbs: root.children, url };
     } catch (error) {
       this.core.ctx.debugger.report({
@@ -163,8 +220,14 @@ export class Interpreter {
   /** Twilio's application-error behaviour: the caller hears an apology, then the call ends. */
   async applicationError(call: Call, run: Run) {
     if (isTerminal(call.status)) return;
-    if (call.status === "ringing" && call.direction === "inbound") this.core.setStatus(call, "in-progress");
-    await this.core.play(call, { kind: "say", text: APPLICATION_ERROR_TEXT, voice: "man", language: "en-US" }, run, speechMs(APPLICATION_ERROR_TEXT));
+    if (call.status === "ringing" && call.direction === "inbound")
+      this.core.setStatus(call, "in-progress");
+    await this.core.play(
+      call,
+      { kind: "say", text: APPLICATION_ERROR_TEXT, voice: "man", language: "en-US" },
+      run,
+      speechMs(APPLICATION_ERROR_TEXT),
+    );
     this.core.hangup(call, "completed");
   }
 
@@ -210,7 +273,13 @@ export class Interpreter {
     this.core.setStatus(call, "in-progress");
   }
 
-  private async runVerb(call: Call, run: Run, verb: XmlElement, docUrl: string | null, mode: Mode): Promise<Flow> {
+  private async runVerb(
+    call: Call,
+    run: Run,
+    verb: XmlElement,
+    docUrl: string | null,
+    mode: Mode,
+  ): Promise<Flow> {
     const { ctx } = this.core;
     switch (verb.name) {
       case "Say":
@@ -223,23 +292,39 @@ export class Interpreter {
       case "Redirect": {
         const url = this.resolve(verb.text, docUrl);
         if (!url || !verb.text) {
-          ctx.debugger.report({ level: "error", code: 11100, message: `<Redirect> needs an absolute URL here, got "${verb.text}"`, resourceSid: call.sid });
+          ctx.debugger.report({
+            level: "error",
+            code: 11100,
+            message: `<Redirect> needs an absolute URL here, got "${verb.text}"`,
+            resourceSid: call.sid,
+          });
           return { kind: "stop" };
         }
-        return { kind: "goto", source: { kind: "url", url, method: parseMethod(verb.attrs.method) } };
+        return {
+          kind: "goto",
+          source: { kind: "url", url, method: parseMethod(verb.attrs.method) },
+        };
       }
       case "Hangup":
         this.core.hangup(call, "completed");
         return { kind: "stop" };
       case "Reject": {
         const busy = verb.attrs.reason === "busy";
-        if (call.status === "ringing" || call.status === "queued") this.core.hangup(call, busy ? "busy" : "no-answer", { sipResponseCode: busy ? 486 : 603 });
+        if (call.status === "ringing" || call.status === "queued")
+          this.core.hangup(call, busy ? "busy" : "no-answer", {
+            sipResponseCode: busy ? 486 : 603,
+          });
         else this.core.hangup(call, "completed");
         return { kind: "stop" };
       }
       case "Leave":
         if (mode === "queue-wait") return { kind: "leave" };
-        ctx.debugger.report({ level: "warning", code: 12200, message: "<Leave> outside a queue's waitUrl does nothing", resourceSid: call.sid });
+        ctx.debugger.report({
+          level: "warning",
+          code: 12200,
+          message: "<Leave> outside a queue's waitUrl does nothing",
+          resourceSid: call.sid,
+        });
         return { kind: "next" };
       case "Record":
         return this.engine.recordings.recordVerb(call, run, verb, docUrl);
@@ -249,9 +334,21 @@ export class Interpreter {
         return this.engine.queues.enqueue(call, run, verb, docUrl);
       default:
         if (NOT_EMULATED.has(verb.name)) {
-          ctx.debugger.report({ level: "unsupported", code: 0, message: `TwiML <${verb.name}> is not emulated by the sandbox; skipped`, resourceSid: call.sid, url: docUrl ?? undefined });
+          ctx.debugger.report({
+            level: "unsupported",
+            code: 0,
+            message: `TwiML <${verb.name}> is not emulated by the sandbox; skipped`,
+            resourceSid: call.sid,
+            url: docUrl ?? undefined,
+          });
         } else {
-          ctx.debugger.report({ level: "warning", code: 12200, message: `Schema validation warning: unknown verb <${verb.name}> skipped`, resourceSid: call.sid, url: docUrl ?? undefined });
+          ctx.debugger.report({
+            level: "warning",
+            code: 12200,
+            message: `Schema validation warning: unknown verb <${verb.name}> skipped`,
+            resourceSid: call.sid,
+            url: docUrl ?? undefined,
+          });
         }
         return { kind: "next" };
     }
@@ -266,23 +363,49 @@ export class Interpreter {
       case "Say": {
         const text = verb.text || verb.children.map((c) => c.text).join(" ");
         for (let i = 0; i < loops; i++) {
-          if (!(await this.core.play(call, { kind: "say", text, voice: verb.attrs.voice ?? "man", language: verb.attrs.language ?? "en-US" }, run, speechMs(text)))) return false;
+          if (
+            !(await this.core.play(
+              call,
+              {
+                kind: "say",
+                text,
+                voice: verb.attrs.voice ?? "man",
+                language: verb.attrs.language ?? "en-US",
+              },
+              run,
+              speechMs(text),
+            ))
+          )
+            return false;
         }
         return true;
       }
       case "Play": {
         if (verb.attrs.digits) return this.playDigits(call, run, verb.attrs.digits);
         for (let i = 0; i < loops; i++) {
-          if (!(await this.core.play(call, { kind: "play", url: verb.text }, run, SIMULATED_PLAY_MS))) return false;
+          if (
+            !(await this.core.play(call, { kind: "play", url: verb.text }, run, SIMULATED_PLAY_MS))
+          )
+            return false;
         }
         return true;
       }
       case "Pause": {
         const seconds = Math.max(0, parseNumber(verb.attrs.length, 1));
-        return this.core.play(call, { kind: "silence", durationMs: seconds * 1000 }, run, seconds * 1000);
+        return this.core.play(
+          call,
+          { kind: "silence", durationMs: seconds * 1000 },
+          run,
+          seconds * 1000,
+        );
       }
       default:
-        this.core.ctx.debugger.report({ level: "warning", code: 12200, message: `<${verb.name}> is not allowed inside <Gather>`, resourceSid: call.sid });
+        this.core.ctx.debugger.report({
+          level: "warning",
+          code: 12200,
+          message: `<${verb.name}> is not allowed inside <Gather>`,
+          resourceSid: call.sid,
+        });
         return true;
     }
   }
@@ -291,17 +414,24 @@ export class Interpreter {
   private async playDigits(call: Call, run: Run, digits: string): Promise<boolean> {
     for (const digit of digits) {
       if (digit === "w") {
-        if (!(await this.core.play(call, { kind: "silence", durationMs: 500 }, run, 500))) return false;
+        if (!(await this.core.play(call, { kind: "silence", durationMs: 500 }, run, 500)))
+          return false;
         continue;
       }
       const other = this.core.runtime(call.sid).bridgedWith;
       if (other) this.core.runtime(other).input?.digits?.(digit);
-      if (!(await this.core.play(call, { kind: "tone", text: digit, durationMs: 500 }, run, 500))) return false;
+      if (!(await this.core.play(call, { kind: "tone", text: digit, durationMs: 500 }, run, 500)))
+        return false;
     }
     return true;
   }
 
-  private async gather(call: Call, run: Run, verb: XmlElement, docUrl: string | null): Promise<Flow> {
+  private async gather(
+    call: Call,
+    run: Run,
+    verb: XmlElement,
+    docUrl: string | null,
+  ): Promise<Flow> {
     const { ctx } = this.core;
     const attrs = verb.attrs;
     const inputs = new Set((attrs.input ?? "dtmf").toLowerCase().split(/\s+/).filter(Boolean));
@@ -309,7 +439,13 @@ export class Interpreter {
     const finishOnKey = attrs.finishOnKey ?? "#";
     const numDigits = attrs.numDigits ? parseNumber(attrs.numDigits, 0) : 0;
     const actionOnEmpty = parseBool(attrs.actionOnEmptyResult, false);
-    if (attrs.partialResultCallback) ctx.debugger.report({ level: "unsupported", code: 0, message: "<Gather partialResultCallback> is not emulated (scripted speech arrives whole)", resourceSid: call.sid });
+    if (attrs.partialResultCallback)
+      ctx.debugger.report({
+        level: "unsupported",
+        code: 0,
+        message: "<Gather partialResultCallback> is not emulated (scripted speech arrives whole)",
+        resourceSid: call.sid,
+      });
     const rt = this.core.runtime(call.sid);
     let digits = "";
     let finishedOnKey = "";
@@ -320,7 +456,10 @@ export class Interpreter {
     let promptsOver = false;
     const armTimer = () => {
       ctx.clock.clearTimeout(timer);
-      timer = ctx.clock.setTimeout(() => done.resolve(digits || speech !== null ? "input" : "timeout"), timeoutMs);
+      timer = ctx.clock.setTimeout(
+        () => done.resolve(digits || speech !== null ? "input" : "timeout"),
+        timeoutMs,
+      );
     };
     rt.input = {
       digits: (pressed) => {
@@ -362,7 +501,12 @@ export class Interpreter {
     if (!gotInput && !actionOnEmpty) return { kind: "next" };
     const action = this.resolve(attrs.action, docUrl);
     if (!action) {
-      ctx.debugger.report({ level: "warning", code: 11100, message: "<Gather> has no action and the document has no URL (inline TwiML): continuing", resourceSid: call.sid });
+      ctx.debugger.report({
+        level: "warning",
+        code: 11100,
+        message: "<Gather> has no action and the document has no URL (inline TwiML): continuing",
+        resourceSid: call.sid,
+      });
       return { kind: "next" };
     }
     const params: Record<string, string> = {};
@@ -374,6 +518,9 @@ export class Interpreter {
       params.SpeechResult = speech;
       params.Confidence = "0.9";
     }
-    return { kind: "goto", source: { kind: "url", url: action, method: parseMethod(attrs.method), params } };
+    return {
+      kind: "goto",
+      source: { kind: "url", url: action, method: parseMethod(attrs.method), params },
+    };
   }
 }

@@ -37,7 +37,13 @@ export interface Call {
   /** Extra params on every TwiML request for this leg (Voice SDK `connect` params). */
   extraParams: Record<string, string>;
   /** REST `Record=true`. */
-  record: { channels: "mono" | "dual"; statusCallback: string | null; statusCallbackMethod: Method; statusCallbackEvents: string[]; track: string } | null;
+  record: {
+    channels: "mono" | "dual";
+    statusCallback: string | null;
+    statusCallbackMethod: Method;
+    statusCallbackEvents: string[];
+    track: string;
+  } | null;
   recordingSids: string[];
   sipResponseCode: number | null;
   /** Where the leg is now (for the console and for routing). */
@@ -124,9 +130,23 @@ export interface Recording {
   dateUpdated: number;
   startTime: number;
   duration: number | null;
-  status: "in-progress" | "paused" | "stopped" | "processing" | "completed" | "absent" | "failed" | "deleted";
+  status:
+    | "in-progress"
+    | "paused"
+    | "stopped"
+    | "processing"
+    | "completed"
+    | "absent"
+    | "failed"
+    | "deleted";
   channels: number;
-  source: "DialVerb" | "Conference" | "OutboundAPI" | "RecordVerb" | "StartCallRecordingAPI" | "StartConferenceRecordingAPI";
+  source:
+    | "DialVerb"
+    | "Conference"
+    | "OutboundAPI"
+    | "RecordVerb"
+    | "StartCallRecordingAPI"
+    | "StartConferenceRecordingAPI";
   track: "inbound" | "outbound" | "both";
   errorCode: number | null;
   /** WAV bytes, base64 in snapshots. */
@@ -153,7 +173,13 @@ export interface VoiceState {
   recordings: Recording[];
 }
 
-export const TERMINAL: ReadonlySet<CallStatus> = new Set(["completed", "busy", "failed", "no-answer", "canceled"]);
+export const TERMINAL: ReadonlySet<CallStatus> = new Set([
+  "completed",
+  "busy",
+  "failed",
+  "no-answer",
+  "canceled",
+]);
 
 export function isTerminal(status: CallStatus): boolean {
   return TERMINAL.has(status);

@@ -39,8 +39,10 @@ export function callParams(call: Call, accountSid: string): Record<string, strin
   if (call.applicationSid) params.ApplicationSid = call.applicationSid;
   if (call.forwardedFrom) params.ForwardedFrom = call.forwardedFrom;
   if (call.callerName) params.CallerName = call.callerName;
-  if (!call.from.startsWith("client:")) Object.assign(params, geo("From", call.from), geo("Caller", call.from));
-  if (!call.to.startsWith("client:") && call.to) Object.assign(params, geo("To", call.to), geo("Called", call.to));
+  if (!call.from.startsWith("client:"))
+    Object.assign(params, geo("From", call.from), geo("Caller", call.from));
+  if (!call.to.startsWith("client:") && call.to)
+    Object.assign(params, geo("To", call.to), geo("Called", call.to));
   return { ...params, ...call.extraParams };
 }
 
@@ -52,7 +54,10 @@ export function timestamp(ms: number): string {
 export function taskAttributesFor(params: Record<string, string>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(params)) {
-    const snake = key.replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/([A-Z])([A-Z][a-z])/g, "$1_$2").toLowerCase();
+    const snake = key
+      .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
+      .replace(/([A-Z])([A-Z][a-z])/g, "$1_$2")
+      .toLowerCase();
     out[snake] = value;
   }
   return out;
@@ -75,7 +80,10 @@ export function parseNumber(value: string | undefined, fallback: number): number
   return Number.isFinite(n) ? n : fallback;
 }
 
-export function parseMethod(value: string | undefined, fallback: "GET" | "POST" = "POST"): "GET" | "POST" {
+export function parseMethod(
+  value: string | undefined,
+  fallback: "GET" | "POST" = "POST",
+): "GET" | "POST" {
   const upper = value?.toUpperCase();
   return upper === "GET" || upper === "POST" ? upper : fallback;
 }

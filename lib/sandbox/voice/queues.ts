@@ -32,7 +32,15 @@ export class Queues {
 
   create(name: string, maxSize = DEFAULT_MAX_SIZE): Queue {
     const now = this.core.now();
-    const queue: Queue = { sid: this.core.ctx.sids.next("QU"), friendlyName: name, maxSize, dateCreated: now, dateUpdated: now, members: [], waits: [] };
+    const queue: Queue = {
+      sid: this.core.ctx.sids.next("QU"),
+      friendlyName: name,
+      maxSize,
+      dateCreated: now,
+      dateUpdated: now,
+      members: [],
+      waits: [],
+    };
     this.core.state.queues.push(queue);
     return queue;
   }
@@ -43,7 +51,9 @@ export class Queues {
 
   averageWait(queue: Queue): number {
     const waits = [...queue.waits, ...queue.members.map((m) => this.core.now() - m.dateEnqueued)];
-    return waits.length === 0 ? 0 : Math.round(waits.reduce((a, b) => a + b, 0) / waits.length / 1000);
+    return waits.length === 0
+      ? 0
+      : Math.round(waits.reduce((a, b) => a + b, 0) / waits.length / 1000);
   }
 
   private leave(queue: Queue, callSid: string): number {
@@ -59,7 +69,11 @@ export class Queues {
   }
 
   emit(queue: Queue) {
-    this.core.ctx.emit("queue.updated", { sid: queue.sid, friendlyName: queue.friendlyName, members: queue.members.map((m) => m.callSid) });
+    this.core.ctx.emit("queue.updated", {
+      sid: queue.sid,
+      friendlyName: queue.friendlyName,
+      members: queue.members.map((m) => m.callSid),
+    });
   }
 
   /** <Enqueue>: waits in the queue (waitUrl loop) until something takes the caller out. */
@@ -73,20 +87,37 @@ export class Queues {
     const name = verb.text || workflowSid || "";
     const finish = (params: Record<string, string>): Flow => {
       if (isTerminal(call.status)) {
-        if (action) void ctx.webhooks.send({ kind: "voice", url: action, method, params: { ...this.core.params(call), ...params }, resourceSid: call.sid });
+        if (action)
+          void ctx.webhooks.send({
+            kind: "voice",
+            url: action,
+            method,
+            params: { ...this.core.params(call), ...params },
+            resourceSid: call.sid,
+          });
         return { kind: "stop" };
       }
       if (!action) return { kind: "next" };
       return { kind: "goto", source: { kind: "url", url: action, method, params } };
     };
     if (!name) {
-      ctx.debugger.report({ level: "error", code: 12200, message: "<Enqueue> needs a queue name or a workflowSid", resourceSid: call.sid });
+      ctx.debugger.report({
+        level: "error",
+        code: 12200,
+        message: "<Enqueue> needs a queue name or a workflowSid",
+        resourceSid: call.sid,
+      });
       return finish({ QueueResult: "system-error" });
     }
     let taskSid: string | null = null;
     if (workflowSid) {
       if (!ctx.taskrouter) {
-        ctx.debugger.report({ level: "unsupported", code: 0, message: "<Enqueue workflowSid> needs the TaskRouter engine, which is not mounted", resourceSid: call.sid });
+        ctx.debugger.report({
+          level: "unsupported",
+          code: 0,
+          message: "<Enqueue workflowSid> needs the TaskRouter engine, which is not mounted",
+          resourceSid: call.sid,
+        });
         return finish({ QueueResult: "system-error" });
       }
       const taskNoun = verb.children.find((c) => c.name === "Task");
@@ -94,10 +125,16 @@ export class Queues {
       if (taskNoun?.text) {
         try {
           const parsed = JSON.parse(taskNoun.text) as unknown;
-          if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) custom = parsed as Record<string, unknown>;
+          if (parsed && typeof parsed === "object" && !Array.isArray(parsed))
+            custom = parsed as Record<string, unknown>;
           else throw new Error("not an object");
         } catch {
-          ctx.debugger.report({ level: "error", code: 12100, message: "<Task> must contain a JSON object of task attributes", resourceSid: call.sid });
+          ctx.debugger.report({
+            level: "error",
+            code: 12100,
+            message: "<Task> must contain a JSON object of task attributes",
+            resourceSid: call.sid,
+          });
           return finish({ QueueResult: "error" });
         }
       }
@@ -105,13 +142,24 @@ export class Queues {
         const created = await ctx.taskrouter.createTask({
           workflowSid,
           attributes: { ...taskAttributesFor(this.core.params(call)), ...custom },
-          priority: taskNoun?.attrs.priority !== undefined ? parseNumber(taskNoun.attrs.priority, 0) : undefined,
-          timeoutSeconds: taskNoun?.attrs.timeout !== undefined ? parseNumber(taskNoun.attrs.timeout, 86400) : undefined,
+          priority:
+            taskNoun?.attrs.priority !== undefined
+              ? parseNumber(taskNoun.attrs.priority, 0)
+              : undefined,
+          timeoutSeconds:
+            taskNoun?.attrs.timeout !== undefined
+              ? parseNumber(taskNoun.attrs.timeout, 86400)
+              : undefined,
           taskChannel: "voice",
         });
         taskSid = created.taskSid;
       } catch (error) {
-        ctx.debugger.report({ level: "error", code: 40001, message: `Could not create the TaskRouter task: ${error instanceof Error ? error.message : String(error)}`, resourceSid: call.sid });
+        ctx.debugger.report({
+          level: "error",
+          code: 40001,
+          message: `Could not create the TaskRouter task: ${error instanceof Error ? error.message : String(error)}`,
+          resourceSid: call.sid,
+        });
         return finish({ QueueResult: "error" });
       }
       if (isTerminal(call.status) || run.aborted) {
@@ -119,7 +167,12 @@ export class Queues {
         return { kind: "stop" };
       }
     }
-    const queue = this.byName(name) ?? this.create(name, a.maxQueueSize ? parseNumber(a.maxQueueSize, DEFAULT_MAX_SIZE) : DEFAULT_MAX_SIZE);
+    const queue =
+      this.byName(name) ??
+      this.create(
+        name,
+        a.maxQueueSize ? parseNumber(a.maxQueueSize, DEFAULT_MAX_SIZE) : DEFAULT_MAX_SIZE,
+      );
     const maxSize = a.maxQueueSize ? parseNumber(a.maxQueueSize, queue.maxSize) : queue.maxSize;
     if (queue.members.length >= maxSize) {
       if (taskSid) await this.cancelTask(taskSid, "queue-full");
@@ -140,8 +193,15 @@ export class Queues {
     const waitMethod = parseMethod(a.waitUrlMethod);
     const waitLoop = waitUrl
       ? this.waitLoop(call, waitRun, queue, waitUrl, waitMethod)
-      : this.core.play(call, { kind: "play", url: HOLD_MUSIC_URL, loop: 0 }, waitRun, 24 * 3600_000).then(() => "ended" as const);
-    const first = await run.race(Promise.race([waitLoop.then((r) => ({ kind: "loop" as const, r })), signal.promise.then((s) => ({ kind: "signal" as const, s }))]));
+      : this.core
+          .play(call, { kind: "play", url: HOLD_MUSIC_URL, loop: 0 }, waitRun, 24 * 3600_000)
+          .then(() => "ended" as const);
+    const first = await run.race(
+      Promise.race([
+        waitLoop.then((r) => ({ kind: "loop" as const, r })),
+        signal.promise.then((s) => ({ kind: "signal" as const, s })),
+      ]),
+    );
     waitRun.abort("left the queue");
     rt.queueSignal = null;
     rt.taskSid = null;
@@ -153,7 +213,17 @@ export class Queues {
       const hungUp = isTerminal(call.status);
       if (taskSid && hungUp) await this.cancelTask(taskSid, "The caller hung up");
       if (action) {
-        void ctx.webhooks.send({ kind: "voice", url: action, method, params: { ...this.core.params(call), QueueResult: hungUp ? "hangup" : "redirected", ...base }, resourceSid: call.sid });
+        void ctx.webhooks.send({
+          kind: "voice",
+          url: action,
+          method,
+          params: {
+            ...this.core.params(call),
+            QueueResult: hungUp ? "hangup" : "redirected",
+            ...base,
+          },
+          resourceSid: call.sid,
+        });
       }
       return { kind: "stop" };
     }
@@ -167,7 +237,14 @@ export class Queues {
     }
     const s = first.s;
     if (s.kind === "redirect") {
-      if (action) void ctx.webhooks.send({ kind: "voice", url: action, method, params: { ...this.core.params(call), QueueResult: "redirected", ...base }, resourceSid: call.sid });
+      if (action)
+        void ctx.webhooks.send({
+          kind: "voice",
+          url: action,
+          method,
+          params: { ...this.core.params(call), QueueResult: "redirected", ...base },
+          resourceSid: call.sid,
+        });
       return { kind: "goto", source: { kind: "url", url: s.url, method: s.method } };
     }
     await s.perform(run);
@@ -175,7 +252,13 @@ export class Queues {
     return finish({ QueueResult: "bridged", ...base });
   }
 
-  private async waitLoop(call: Call, run: Run, queue: Queue, url: string, method: Method): Promise<"leave" | "ended"> {
+  private async waitLoop(
+    call: Call,
+    run: Run,
+    queue: Queue,
+    url: string,
+    method: Method,
+  ): Promise<"leave" | "ended"> {
     // The waitUrl params are computed per request, so the position stays current.
     const source = () => ({
       kind: "url" as const,
@@ -184,7 +267,14 @@ export class Queues {
       params: {
         QueuePosition: String(this.position(queue, call.sid)),
         QueueSid: queue.sid,
-        QueueTime: String(Math.round((this.core.now() - (queue.members.find((m) => m.callSid === call.sid)?.dateEnqueued ?? this.core.now())) / 1000)),
+        QueueTime: String(
+          Math.round(
+            (this.core.now() -
+              (queue.members.find((m) => m.callSid === call.sid)?.dateEnqueued ??
+                this.core.now())) /
+              1000,
+          ),
+        ),
         AvgQueueTime: String(this.averageWait(queue)),
         CurrentQueueSize: String(queue.members.length),
         MaxQueueSize: String(queue.maxSize),
@@ -193,7 +283,8 @@ export class Queues {
     for (;;) {
       const result = await this.engine.interpreter.execute(call, run, source(), "queue-wait");
       if (result === "leave") return "leave";
-      if (result === "ended" || result === "aborted" || run.aborted || isTerminal(call.status)) return "ended";
+      if (result === "ended" || result === "aborted" || run.aborted || isTerminal(call.status))
+        return "ended";
     }
   }
 
@@ -206,19 +297,33 @@ export class Queues {
   }
 
   /** <Dial><Queue>: bridges the dialing leg with the queue's front member. */
-  async dialQueue(call: Call, run: Run, noun: XmlElement, dialAttrs: Record<string, string>, docUrl: string | null): Promise<DialOutcome> {
+  async dialQueue(
+    call: Call,
+    run: Run,
+    noun: XmlElement,
+    dialAttrs: Record<string, string>,
+    docUrl: string | null,
+  ): Promise<DialOutcome> {
     const { ctx } = this.core;
     if (noun.attrs.reservationSid) {
-      ctx.debugger.report({ level: "unsupported", code: 0, message: "<Queue reservationSid> is not emulated: use the conference or dequeue instruction", resourceSid: call.sid });
+      ctx.debugger.report({
+        level: "unsupported",
+        code: 0,
+        message:
+          "<Queue reservationSid> is not emulated: use the conference or dequeue instruction",
+        resourceSid: call.sid,
+      });
     }
     const queue = this.byName(noun.text);
     const member = queue?.members.find((m) => {
       const c = this.core.call(m.callSid);
       return c && !isTerminal(c.status) && this.core.runtime(m.callSid).queueSignal;
     });
-    if (!queue || !member) return { status: "failed", bridged: false, extra: queue ? { QueueSid: queue.sid } : {} };
+    if (!queue || !member)
+      return { status: "failed", bridged: false, extra: queue ? { QueueSid: queue.sid } : {} };
     const caller = this.core.call(member.callSid)!;
-    if (call.status === "ringing" && call.direction === "inbound") this.core.setStatus(call, "in-progress");
+    if (call.status === "ringing" && call.direction === "inbound")
+      this.core.setStatus(call, "in-progress");
     const queueTime = String(Math.round((this.core.now() - member.dateEnqueued) / 1000));
     const bridged = deferred<DialOutcome>();
     const url = noun.attrs.url ? this.engine.interpreter.resolve(noun.attrs.url, docUrl) : null;
@@ -231,7 +336,12 @@ export class Queues {
           const result = await this.engine.interpreter.execute(
             caller,
             pre,
-            { kind: "url", url, method: parseMethod(noun.attrs.method), params: { QueueSid: queue.sid, QueueTime: queueTime, DequeingCallSid: call.sid } },
+            {
+              kind: "url",
+              url,
+              method: parseMethod(noun.attrs.method),
+              params: { QueueSid: queue.sid, QueueTime: queueTime, DequeingCallSid: call.sid },
+            },
             "whisper",
           );
           if (result !== "done") {
@@ -239,7 +349,14 @@ export class Queues {
             return;
           }
         }
-        const outcome = await this.engine.dial.bridgeUntilEnd(call, caller, run, dialAttrs, docUrl, { endOther: false });
+        const outcome = await this.engine.dial.bridgeUntilEnd(
+          call,
+          caller,
+          run,
+          dialAttrs,
+          docUrl,
+          { endOther: false },
+        );
         bridged.resolve({ ...outcome, extra: { QueueSid: queue.sid } });
       },
     });
@@ -259,10 +376,21 @@ export class Queues {
    * TaskRouter's dequeue instruction: dials the worker and bridges the queued caller with them.
    * The caller keeps waiting while the worker's leg rings.
    */
-  async dequeueToWorker(callSid: string, options: { to: string; from: string; timeoutSeconds?: number; record?: boolean; statusCallback?: string; statusCallbackEvents?: string[] }): Promise<{ workerCallSid: string }> {
+  async dequeueToWorker(
+    callSid: string,
+    options: {
+      to: string;
+      from: string;
+      timeoutSeconds?: number;
+      record?: boolean;
+      statusCallback?: string;
+      statusCallbackEvents?: string[];
+    },
+  ): Promise<{ workerCallSid: string }> {
     const caller = this.core.call(callSid);
     const rt = this.core.runtime(callSid);
-    if (!caller || isTerminal(caller.status) || !rt.queueSignal) throw new Error(`Call ${callSid} is not waiting in a queue`);
+    if (!caller || isTerminal(caller.status) || !rt.queueSignal)
+      throw new Error(`Call ${callSid} is not waiting in a queue`);
     const worker = this.core.newCall({
       from: options.from,
       to: options.to,
@@ -287,7 +415,14 @@ export class Queues {
       signal({
         kind: "bridge",
         perform: async () => {
-          await this.engine.dial.bridgeUntilEnd(worker, caller, workerRun, { record: options.record ? "record-from-answer" : "do-not-record" }, null, { endOther: false });
+          await this.engine.dial.bridgeUntilEnd(
+            worker,
+            caller,
+            workerRun,
+            { record: options.record ? "record-from-answer" : "do-not-record" },
+            null,
+            { endOther: false },
+          );
           this.core.hangup(worker, "completed");
         },
       });

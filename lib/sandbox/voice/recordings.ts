@@ -110,12 +110,20 @@ export class Recordings {
   }
 
   /** Stops a recording, stores its audio and fires the completed (or absent) callback. Returns its SID. */
-  async stop(handle: RecordingHandle, options: { trimMs?: number; absent?: boolean } = {}): Promise<string> {
+  async stop(
+    handle: RecordingHandle,
+    options: { trimMs?: number; absent?: boolean } = {},
+  ): Promise<string> {
     this.active.delete(handle.sid);
     const recording = this.get(handle.sid)!;
     if (handle.pausedAt !== null) handle.pausedMs += this.core.now() - handle.pausedAt;
-    const elapsed = Math.max(0, this.core.now() - handle.startedAt - handle.pausedMs - (options.trimMs ?? 0));
-    const mixed = this.core.media ? await this.core.media.stopRecording(handle.sid).catch(() => null) : null;
+    const elapsed = Math.max(
+      0,
+      this.core.now() - handle.startedAt - handle.pausedMs - (options.trimMs ?? 0),
+    );
+    const mixed = this.core.media
+      ? await this.core.media.stopRecording(handle.sid).catch(() => null)
+      : null;
     recording.dateUpdated = this.core.now();
     if (options.absent && !mixed) {
       recording.status = "absent";
@@ -132,7 +140,11 @@ export class Recordings {
     return recording.sid;
   }
 
-  private callback(recording: Recording, handle: RecordingHandle, status: "in-progress" | "completed" | "absent") {
+  private callback(
+    recording: Recording,
+    handle: RecordingHandle,
+    status: "in-progress" | "completed" | "absent",
+  ) {
     if (!handle.statusCallback || !handle.statusCallbackEvents.includes(status)) return;
     const params: Record<string, string> = {
       AccountSid: this.core.ctx.account.accountSid,
@@ -148,11 +160,25 @@ export class Recordings {
     };
     if (recording.conferenceSid) params.ConferenceSid = recording.conferenceSid;
     if (status === "absent") params.ErrorCode = "0";
-    void this.core.ctx.webhooks.send({ kind: "voice-status", url: handle.statusCallback, method: handle.statusCallbackMethod, params, resourceSid: recording.sid });
+    void this.core.ctx.webhooks.send({
+      kind: "voice-status",
+      url: handle.statusCallback,
+      method: handle.statusCallbackMethod,
+      params,
+      resourceSid: recording.sid,
+    });
   }
 
   view(r: Recording) {
-    return { sid: r.sid, callSid: r.callSid, conferenceSid: r.conferenceSid, status: r.status, duration: r.duration, source: r.source, synthetic: r.synthetic };
+    return {
+      sid: r.sid,
+      callSid: r.callSid,
+      conferenceSid: r.conferenceSid,
+      status: r.status,
+      duration: r.duration,
+      source: r.source,
+      synthetic: r.synthetic,
+    };
   }
 
   /** <Record>: beep, record until finishOnKey, silence, maxLength or hangup, then the action request. */
@@ -165,7 +191,8 @@ export class Recordings {
     const finishOnKey = a.finishOnKey ?? "1234567890*#";
     const trim = (a.trim ?? "trim-silence") !== "do-not-trim";
     if (parseBool(a.playBeep, true)) {
-      if (!(await this.core.play(call, { kind: "tone", durationMs: 500 }, run, 500))) return { kind: "stop" };
+      if (!(await this.core.play(call, { kind: "tone", durationMs: 500 }, run, 500)))
+        return { kind: "stop" };
     }
     const rt = this.core.runtime(call.sid);
     const transcript: string[] = [];
@@ -175,25 +202,34 @@ export class Recordings {
       legs: [call.sid],
       source: "RecordVerb",
       channels: 1,
-      statusCallback: a.recordingStatusCallback ? this.engine.interpreter.resolve(a.recordingStatusCallback, docUrl) : null,
+      statusCallback: a.recordingStatusCallback
+        ? this.engine.interpreter.resolve(a.recordingStatusCallback, docUrl)
+        : null,
       statusCallbackMethod: parseMethod(a.recordingStatusCallbackMethod),
-      statusCallbackEvents: (a.recordingStatusCallbackEvent ?? "completed").split(/[\s,]+/).filter(Boolean),
+      statusCallbackEvents: (a.recordingStatusCallbackEvent ?? "completed")
+        .split(/[\s,]+/)
+        .filter(Boolean),
       track: "inbound",
     });
     const done = deferred<{ reason: "key" | "silence" | "max" | "hangup"; key?: string }>();
     // Voice-activity detection needs audio: with a browser endpoint the silence timeout is off.
-    const detectsSilence = timeoutMs > 0 && !(ctx.media && (call.endpoint === "client" || call.endpoint === "phone"));
+    const detectsSilence =
+      timeoutMs > 0 && !(ctx.media && (call.endpoint === "client" || call.endpoint === "phone"));
     let silence: ReturnType<typeof ctx.clock.setTimeout> | undefined;
     const armSilence = (afterMs = 0) => {
       if (!detectsSilence) return;
       ctx.clock.clearTimeout(silence);
-      silence = ctx.clock.setTimeout(() => done.resolve({ reason: "silence" }), afterMs + timeoutMs);
+      silence = ctx.clock.setTimeout(
+        () => done.resolve({ reason: "silence" }),
+        afterMs + timeoutMs,
+      );
     };
     armSilence();
     const max = ctx.clock.setTimeout(() => done.resolve({ reason: "max" }), maxLengthMs);
     rt.input = {
       digits: (pressed) => {
-        for (const key of pressed) if (finishOnKey.includes(key)) return done.resolve({ reason: "key", key });
+        for (const key of pressed)
+          if (finishOnKey.includes(key)) return done.resolve({ reason: "key", key });
       },
       speech: (text) => {
         transcript.push(text);
@@ -209,13 +245,22 @@ export class Recordings {
     const ended = result === ABORTED ? { reason: "hangup" as const } : result;
     const nothingHeard = transcript.length === 0 && !ctx.media;
     const absent = ended.reason === "silence" && nothingHeard;
-    const sid = await this.stop(handle, { trimMs: ended.reason === "silence" && trim ? timeoutMs : 0, absent });
+    const sid = await this.stop(handle, {
+      trimMs: ended.reason === "silence" && trim ? timeoutMs : 0,
+      absent,
+    });
     const recording = this.get(sid)!;
     if (absent) {
       // Nothing was recorded: no action request, execution continues with the next verb.
       return isTerminal(call.status) || run.aborted ? { kind: "stop" } : { kind: "next" };
     }
-    if (transcribe) this.transcribe(call, recording, transcript.join(" "), a.transcribeCallback ? this.engine.interpreter.resolve(a.transcribeCallback, docUrl) : null);
+    if (transcribe)
+      this.transcribe(
+        call,
+        recording,
+        transcript.join(" "),
+        a.transcribeCallback ? this.engine.interpreter.resolve(a.transcribeCallback, docUrl) : null,
+      );
     const params: Record<string, string> = {
       RecordingUrl: this.core.recordingUrl(sid),
       RecordingDuration: String(recording.duration ?? 0),
@@ -224,16 +269,30 @@ export class Recordings {
     };
     const action = this.engine.interpreter.resolve(a.action, docUrl);
     if (!action) {
-      ctx.debugger.report({ level: "warning", code: 11100, message: "<Record> has no action and the document has no URL (inline TwiML): continuing", resourceSid: call.sid });
+      ctx.debugger.report({
+        level: "warning",
+        code: 11100,
+        message: "<Record> has no action and the document has no URL (inline TwiML): continuing",
+        resourceSid: call.sid,
+      });
       return isTerminal(call.status) ? { kind: "stop" } : { kind: "next" };
     }
     if (isTerminal(call.status)) {
       // Twilio still requests the action after a hangup; its TwiML is ignored.
-      void ctx.webhooks.send({ kind: "voice", url: action, method: parseMethod(a.method), params: { ...this.core.params(call), ...params }, resourceSid: call.sid });
+      void ctx.webhooks.send({
+        kind: "voice",
+        url: action,
+        method: parseMethod(a.method),
+        params: { ...this.core.params(call), ...params },
+        resourceSid: call.sid,
+      });
       return { kind: "stop" };
     }
     if (run.aborted) return { kind: "stop" };
-    return { kind: "goto", source: { kind: "url", url: action, method: parseMethod(a.method), params } };
+    return {
+      kind: "goto",
+      source: { kind: "url", url: action, method: parseMethod(a.method), params },
+    };
   }
 
   transcribe(call: Call, recording: Recording, text: string, callback: string | null) {
@@ -272,7 +331,12 @@ export class Recordings {
   async stopAllFor(callSid: string) {
     for (const handle of [...this.active.values()]) {
       const recording = this.get(handle.sid);
-      if (recording?.callSid === callSid && recording.source !== "Conference" && recording.source !== "RecordVerb" && recording.source !== "DialVerb") {
+      if (
+        recording?.callSid === callSid &&
+        recording.source !== "Conference" &&
+        recording.source !== "RecordVerb" &&
+        recording.source !== "DialVerb"
+      ) {
         await this.stop(handle);
       }
     }

@@ -59,7 +59,11 @@ export class Run {
 }
 
 /** A promise with its resolve function outside (signals between verbs and engine events). */
-export function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void; settled: () => boolean } {
+export function deferred<T>(): {
+  promise: Promise<T>;
+  resolve: (value: T) => void;
+  settled: () => boolean;
+} {
   let resolve!: (value: T) => void;
   let done = false;
   const promise = new Promise<T>((r) => {

@@ -9,7 +9,12 @@ export function formatted(address: string): string {
 
 export function serializeCall(call: Call, accountSid: string) {
   const base = `/2010-04-01/Accounts/${accountSid}/Calls/${call.sid}`;
-  const duration = call.endTime !== null ? (call.startTime !== null ? Math.round((call.endTime - call.startTime) / 1000) : 0) : null;
+  const duration =
+    call.endTime !== null
+      ? call.startTime !== null
+        ? Math.round((call.endTime - call.startTime) / 1000)
+        : 0
+      : null;
   return {
     account_sid: accountSid,
     annotation: null,
@@ -67,7 +72,10 @@ export function serializeConference(c: Conference, accountSid: string) {
     region: "us1",
     sid: c.sid,
     status: c.status,
-    subresource_uris: { participants: `${base}/Participants.json`, recordings: `${base}/Recordings.json` },
+    subresource_uris: {
+      participants: `${base}/Participants.json`,
+      recordings: `${base}/Recordings.json`,
+    },
     uri: `${base}.json`,
   };
 }
@@ -92,9 +100,16 @@ export function serializeParticipant(p: Participant, conference: Conference, acc
   };
 }
 
-export function serializeRecording(r: Recording, accountSid: string, options: { callSubresource?: boolean } = {}) {
+export function serializeRecording(
+  r: Recording,
+  accountSid: string,
+  options: { callSubresource?: boolean } = {},
+) {
   const account = `/2010-04-01/Accounts/${accountSid}`;
-  const uri = options.callSubresource && r.callSid ? `${account}/Calls/${r.callSid}/Recordings/${r.sid}.json` : `${account}/Recordings/${r.sid}.json`;
+  const uri =
+    options.callSubresource && r.callSid
+      ? `${account}/Calls/${r.callSid}/Recordings/${r.sid}.json`
+      : `${account}/Recordings/${r.sid}.json`;
   const body: Record<string, unknown> = {
     account_sid: accountSid,
     api_version: "2010-04-01",
@@ -154,11 +169,20 @@ export function serializeQueue(q: Queue, accountSid: string, averageWait: number
     max_size: q.maxSize,
     sid: q.sid,
     uri: `/2010-04-01/Accounts/${accountSid}/Queues/${q.sid}.json`,
-    subresource_uris: { members: `/2010-04-01/Accounts/${accountSid}/Queues/${q.sid}/Members.json` },
+    subresource_uris: {
+      members: `/2010-04-01/Accounts/${accountSid}/Queues/${q.sid}/Members.json`,
+    },
   };
 }
 
-export function serializeMember(q: Queue, callSid: string, dateEnqueued: number, position: number, now: number, accountSid: string) {
+export function serializeMember(
+  q: Queue,
+  callSid: string,
+  dateEnqueued: number,
+  position: number,
+  now: number,
+  accountSid: string,
+) {
   return {
     call_sid: callSid,
     date_enqueued: rfc2822(dateEnqueued),

@@ -12,9 +12,11 @@ import { VoiceEngine } from "./voice-engine";
 function input(request: SandboxRequest): Record<string, string> {
   const out: Record<string, string> = {};
   if (request.json && typeof request.json === "object") {
-    for (const [k, v] of Object.entries(request.json as Record<string, unknown>)) if (v !== undefined && v !== null) out[k] = String(v);
+    for (const [k, v] of Object.entries(request.json as Record<string, unknown>))
+      if (v !== undefined && v !== null) out[k] = String(v);
   }
-  for (const [k, v] of Object.entries(request.form)) out[k] = Array.isArray(v) ? v[v.length - 1]! : v;
+  for (const [k, v] of Object.entries(request.form))
+    out[k] = Array.isArray(v) ? v[v.length - 1]! : v;
   return out;
 }
 
@@ -22,7 +24,8 @@ function controlRoutes(engine: VoiceEngine): HttpRoute[] {
   const live = (sid: string) => {
     const call = engine.core.call(sid);
     if (!call) throw new SandboxError(404, 20404, `No call ${sid}`);
-    if (isTerminal(call.status)) throw new SandboxError(400, 21220, `Call ${sid} has ended (${call.status})`);
+    if (isTerminal(call.status))
+      throw new SandboxError(400, 21220, `Call ${sid} has ended (${call.status})`);
     return call;
   };
   return [
@@ -33,7 +36,12 @@ function controlRoutes(engine: VoiceEngine): HttpRoute[] {
       handler: async (request) => {
         const body = input(request);
         if (!body.from || !body.to) throw new SandboxError(400, 21201, "from and to are required");
-        const call = await engine.startInboundCall({ from: body.from, to: body.to, endpoint: "scripted", forwardedFrom: body.forwardedFrom });
+        const call = await engine.startInboundCall({
+          from: body.from,
+          to: body.to,
+          endpoint: "scripted",
+          forwardedFrom: body.forwardedFrom,
+        });
         return { status: 201, body: call };
       },
     },
@@ -41,7 +49,16 @@ function controlRoutes(engine: VoiceEngine): HttpRoute[] {
       method: "GET",
       pattern: "/sandbox/calls",
       auth: "none",
-      handler: () => ({ status: 200, body: { calls: engine.core.state.calls.map((c) => ({ ...engine.core.snapshot(c), activity: c.activity, endpoint: c.endpoint })) } }),
+      handler: () => ({
+        status: 200,
+        body: {
+          calls: engine.core.state.calls.map((c) => ({
+            ...engine.core.snapshot(c),
+            activity: c.activity,
+            endpoint: c.endpoint,
+          })),
+        },
+      }),
     },
     {
       method: "POST",
@@ -49,7 +66,8 @@ function controlRoutes(engine: VoiceEngine): HttpRoute[] {
       auth: "none",
       handler: (request) => {
         const digits = input(request).digits ?? "";
-        if (!/^[0-9*#w]+$/.test(digits)) throw new SandboxError(400, 20001, "digits must be 0-9, * or #");
+        if (!/^[0-9*#w]+$/.test(digits))
+          throw new SandboxError(400, 20001, "digits must be 0-9, * or #");
         live(request.params.CallSid!);
         engine.sendDigits(request.params.CallSid!, digits.replace(/w/g, ""));
         return { status: 200, body: { status: "sent" } };
@@ -111,14 +129,34 @@ export function voiceModule(ctx: SandboxContext): SandboxModule {
         }
       }
       for (const queue of state.queues) queue.members = [];
-      for (const recording of state.recordings) if (recording.status === "in-progress" || recording.status === "paused") recording.status = "absent";
+      for (const recording of state.recordings)
+        if (recording.status === "in-progress" || recording.status === "paused")
+          recording.status = "absent";
       engine.core.state = state;
-      if (ended > 0) ctx.debugger.report({ level: "warning", code: 0, message: `${ended} live call(s) in the restored snapshot were ended: calls do not survive a restart` });
+      if (ended > 0)
+        ctx.debugger.report({
+          level: "warning",
+          code: 0,
+          message: `${ended} live call(s) in the restored snapshot were ended: calls do not survive a restart`,
+        });
     },
     state: () => ({
-      calls: engine.core.state.calls.slice(-200).map((c) => ({ ...engine.core.snapshot(c), activity: c.activity, endpoint: c.endpoint, queueTime: c.queueTime })),
-      conferences: engine.core.state.conferences.filter((c) => c.status !== "completed").map((c) => engine.conferences.view(c)),
-      queues: engine.core.state.queues.map((q) => ({ sid: q.sid, friendlyName: q.friendlyName, members: q.members.map((m) => ({ callSid: m.callSid, dateEnqueued: m.dateEnqueued })) })),
+      calls: engine.core.state.calls
+        .slice(-200)
+        .map((c) => ({
+          ...engine.core.snapshot(c),
+          activity: c.activity,
+          endpoint: c.endpoint,
+          queueTime: c.queueTime,
+        })),
+      conferences: engine.core.state.conferences
+        .filter((c) => c.status !== "completed")
+        .map((c) => engine.conferences.view(c)),
+      queues: engine.core.state.queues.map((q) => ({
+        sid: q.sid,
+        friendlyName: q.friendlyName,
+        members: q.members.map((m) => ({ callSid: m.callSid, dateEnqueued: m.dateEnqueued })),
+      })),
       recordings: engine.core.state.recordings.slice(-50).map((r) => engine.recordings.view(r)),
     }),
     close: () => engine.reset(),
