@@ -55,7 +55,7 @@ export function renderSupport(rows: (SupportEntry & { module: string })[]): stri
       .map((s) => `${own.filter((r) => r.status === s).length} ${s}`)
       .join(", ");
     lines.push(
-      `## ${module}`,
+      `## ${moduleName}`,
       "",
       `${counts}.`,
       "",
