@@ -96,7 +96,7 @@ export interface WebhookResult {
   contentType: string | null;
   body: string;
   durationMs: number;
-  /** Twilio error code when delivery failed (11200 HTTP failure, 11205 connection, 11210 timeout…). */
+  /** Twilio error code when delivery failed (11200 non-2xx, 11205 connection failure or timeout, 11210 bad host, 11215 redirects). */
   errorCode?: number;
   usedFallback: boolean;
   /** The log entry id in the webhook log. */
@@ -307,27 +307,24 @@ export interface ConferenceParticipantOptions {
 export interface VoiceEngineApi {
   createCall(options: CreateCallOptions): Promise<CallSnapshot>;
   /** REST update: redirect to new TwiML/URL, or hang up (status completed/canceled). */
-  updateCall(
-    callSid: string,
-    update: {
-      url?: string;
-      method?: "GET" | "POST";
-      twiml?: string;
-      status?: "completed" | "canceled";
-    },
-  ): Promise<CallSnapshot>;
+  updateCall(callSid: string, update: { url?: string; method?: "GET" | "POST"; twiml?: string; status?: "completed" | "canceled" }): Promise<CallSnapshot>;
   getCall(callSid: string): CallSnapshot | undefined;
   /** Dials `to` and joins it to the named conference (creating it), like POST Conferences/{name}/Participants. */
-  addConferenceParticipant(
-    conferenceName: string,
-    options: ConferenceParticipantOptions,
-  ): Promise<{ callSid: string; conferenceSid: string }>;
-  /** Moves an existing call (e.g. a queued caller) into a conference, as the TaskRouter conference instruction does. */
-  moveCallToConference(
-    callSid: string,
-    conferenceName: string,
-    options: Omit<ConferenceParticipantOptions, "from" | "to">,
-  ): Promise<{ conferenceSid: string }>;
+  addConferenceParticipant(conferenceName: string, options: ConferenceParticipantOptions): Promise<{ callSid: string; conferenceSid: string }>;
+  /**
+   * Moves an existing call (e.g. a queued caller) into a conference, as the TaskRouter conference
+   * instruction does. A caller waiting in <Enqueue> leaves the queue; when it later leaves the
+   * conference its <Enqueue> action is requested with QueueResult=bridged. Any other call hangs
+   * up when it leaves the conference.
+   */
+  moveCallToConference(callSid: string, conferenceName: string, options: Omit<ConferenceParticipantOptions, "from" | "to">): Promise<{ conferenceSid: string }>;
+  /**
+   * TaskRouter's dequeue instruction (added by the core): rings `to` (an outbound-api leg from
+   * `from`) and, once answered, bridges it with the caller waiting in <Enqueue>. The caller keeps
+   * waiting while the worker's leg rings; when the worker hangs up, the caller's <Enqueue> action
+   * gets QueueResult=bridged. Throws if the call is not waiting in a queue.
+   */
+  dequeueCall(callSid: string, options: { to: string; from: string; timeoutSeconds?: number; record?: boolean; statusCallback?: string; statusCallbackEvents?: string[] }): Promise<{ workerCallSid: string }>;
 
   // ── called by the media layer for browser endpoints (Voice SDK Device, customer phone) ──
   /**
@@ -335,11 +332,7 @@ export interface VoiceEngineApi {
    * `applicationSid` is the token's voice grant `outgoing.application_sid` (added by the core;
    * when omitted the account's only/first TwiML App is used).
    */
-  startClientCall(options: {
-    identity: string;
-    params: Record<string, string>;
-    applicationSid?: string;
-  }): Promise<CallSnapshot>;
+  startClientCall(options: { identity: string; params: Record<string, string>; applicationSid?: string }): Promise<CallSnapshot>;
   /** A browser customer phone dials a number (usually the business number). */
   startPhoneCall(options: { from: string; to: string }): Promise<CallSnapshot>;
   /** Caller input on a leg: DTMF digits, or (scripted / captioned) speech for <Gather input="speech">. */
@@ -367,12 +360,7 @@ export interface TaskRouterEngineApi {
 /** Published by lib/sandbox/messaging as ctx.messaging. */
 export interface MessagingEngineApi {
   /** A customer sends a message to one of the account's numbers (console phone, CLI, tests). */
-  injectInbound(options: {
-    from: string;
-    to: string;
-    body: string;
-    mediaUrls?: string[];
-  }): Promise<{ messageSid: string }>;
+  injectInbound(options: { from: string; to: string; body: string; mediaUrls?: string[] }): Promise<{ messageSid: string }>;
 }
 
 /** How a call leg's audio is produced and consumed. */
