@@ -191,23 +191,19 @@ describe("voice: Dial, conferences, Record, queues", () => {
     await s.advance(2_000);
     let conference = await s.client.conferences(customer.conferenceSid).fetch();
     expect(conference.status).toBe("init");
-    const agent = await s.client
-      .conferences(customer.conferenceSid)
-      .participants.create({
-        from: s.credentials.phoneNumber,
-        to: "client:alice",
-        label: "agent",
-        endConferenceOnExit: true,
-      });
-    await s.client
-      .conferences(customer.conferenceSid)
-      .participants.create({
-        from: s.credentials.phoneNumber,
-        to: "+12025550199",
-        label: "supervisor",
-        coaching: true,
-        callSidToCoach: customer.callSid,
-      });
+    const agent = await s.client.conferences(customer.conferenceSid).participants.create({
+      from: s.credentials.phoneNumber,
+      to: "client:alice",
+      label: "agent",
+      endConferenceOnExit: true,
+    });
+    await s.client.conferences(customer.conferenceSid).participants.create({
+      from: s.credentials.phoneNumber,
+      to: "+12025550199",
+      label: "supervisor",
+      coaching: true,
+      callSidToCoach: customer.callSid,
+    });
     await s.advance(2_000);
     // client:alice has no Device in this test, so the agent rings out; the supervisor answers.
     conference = await s.client.conferences(customer.conferenceSid).fetch();

@@ -222,6 +222,8 @@ export class Interpreter {
     if (isTerminal(call.status)) return;
     if (call.status === "ringing" && call.direction === "inbound")
       this.core.setStatus(call, "in-progress");
+    call.activity = { kind: "twiml", verb: "Say" };
+    this.core.emitCall(call);
     await this.core.play(
       call,
       { kind: "say", text: APPLICATION_ERROR_TEXT, voice: "man", language: "en-US" },

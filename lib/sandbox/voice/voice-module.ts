@@ -141,14 +141,12 @@ export function voiceModule(ctx: SandboxContext): SandboxModule {
         });
     },
     state: () => ({
-      calls: engine.core.state.calls
-        .slice(-200)
-        .map((c) => ({
-          ...engine.core.snapshot(c),
-          activity: c.activity,
-          endpoint: c.endpoint,
-          queueTime: c.queueTime,
-        })),
+      calls: engine.core.state.calls.slice(-200).map((c) => ({
+        ...engine.core.snapshot(c),
+        activity: c.activity,
+        endpoint: c.endpoint,
+        queueTime: c.queueTime,
+      })),
       conferences: engine.core.state.conferences
         .filter((c) => c.status !== "completed")
         .map((c) => engine.conferences.view(c)),
