@@ -26,6 +26,8 @@ export interface StartOptions {
   /** Given credentials (tests); otherwise read or created in <dataDir>/sandbox/credentials.json. */
   credentials?: SandboxCredentials;
   clockMode?: "real" | "manual";
+  /** Real ms after which pending webhook I/O counts as blocked for settle/advance (default 2000). */
+  stallMs?: number;
   /** Restore <dataDir>/sandbox/state.json on start and write it on close. */
   persist?: boolean;
   /** Replaces the registry (tests that mount a subset or a fake module). */
@@ -65,7 +67,7 @@ export async function startSandbox(options: StartOptions): Promise<RunningSandbo
     modules: factories,
     appUrl: options.appUrl,
     dataDir,
-    clock: createClock({ mode: options.clockMode ?? "real" }),
+    clock: createClock({ mode: options.clockMode ?? "real", stallMs: options.stallMs }),
     log,
   });
   holder.sandbox = sandbox;

@@ -26,6 +26,8 @@ export async function startTestSandbox(options: Partial<StartOptions> = {}): Pro
     appUrl: app.url,
     credentials,
     clockMode: "manual",
+    // A loaded CI machine may take a while to answer; tests that want a hanging app use their own clock.
+    stallMs: 10_000,
     persist: false,
     log: quietLogger,
     ...options,
