@@ -22,5 +22,5 @@ export default defineConfig([
     files: ["lib/env.ts", "scripts/**", "prisma/**", "prisma.config.ts", "e2e/**", "tests/**", "bench/**", "lib/sandbox/**", "**/*.test.ts", "vitest.config.ts", "playwright.config.ts"],
     rules: { "no-restricted-properties": "off", "no-console": "off" },
   },
-  globalIgnores([".next/**", "out/**", "build/**", "next-env.d.ts", "lib/generated/**", ".data/**", "test-results/**", "playwright-report/**", "coverage/**"]),
+  globalIgnores([".next/**", "out/**", "build/**", "next-env.d.ts", "lib/generated/**", "lib/sandbox/**/generated/**", ".data/**", "test-results/**", "playwright-report/**", "coverage/**"]),
 ]);
