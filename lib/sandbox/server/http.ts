@@ -127,6 +127,22 @@ export async function handleRequest(
       res.end();
       return;
     }
+    // Browser SDK endpoints without account auth (the TaskRouter event bridge's ebServer) are
+    // called cross-origin with custom headers (apiVersion, clientVersion, If-Match): preflight.
+    if (req.method === "OPTIONS" && req.headers["access-control-request-method"]) {
+      const wanted = String(req.headers["access-control-request-method"]).toUpperCase();
+      const { match } = sandbox.router.match(wanted, path);
+      if (match && match.compiled.route.auth === "none") {
+        res.writeHead(204, {
+          "Access-Control-Allow-Origin": "*",
+          "Access-Control-Allow-Methods": `${wanted}, OPTIONS`,
+          "Access-Control-Allow-Headers": String(req.headers["access-control-request-headers"] ?? "Content-Type"),
+          "Access-Control-Max-Age": "600",
+        });
+        res.end();
+        return;
+      }
+    }
     if (req.method === "GET" && path === "/sandbox/events") {
       serveEvents(sandbox, req, res);
       return;

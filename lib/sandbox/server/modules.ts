@@ -10,8 +10,9 @@
 import { accountModule } from "../account/account-module";
 import type { SandboxModuleFactory } from "../core/types";
 import { messagingModule } from "../messaging/messaging-module";
+import { taskrouterModule } from "../taskrouter/module";
 import { voiceModule } from "../voice/voice-module";
 
 export function engineModules(options: { phoneNumber: string }): SandboxModuleFactory[] {
-  return [accountModule({ phoneNumber: options.phoneNumber }), voiceModule, messagingModule];
+  return [accountModule({ phoneNumber: options.phoneNumber }), voiceModule, messagingModule, taskrouterModule];
 }

@@ -2,13 +2,12 @@
  * TaskRouter API errors, answered in Twilio's legacy body `{code, message, more_info, status}`
  * (contract §7.1: an RFC 9457 body would change the exception class in twilio-node).
  */
-export class TaskRouterApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: number,
-    message: string,
-  ) {
-    super(message);
+import { SandboxError } from "../core/rest";
+
+/** A SandboxError (the core answers it with the legacy body too) with TaskRouter's helpers. */
+export class TaskRouterApiError extends SandboxError {
+  constructor(status: number, code: number, message: string) {
+    super(status, code, message);
     this.name = "TaskRouterApiError";
   }
 

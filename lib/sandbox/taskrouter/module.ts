@@ -3,7 +3,7 @@
  * `ctx.taskrouter` (used by `<Enqueue workflowSid>` in the voice engine), feeds the console
  * board, and snapshots / restores / resets its state.
  */
-import type { SandboxContext, SandboxModule, TaskRouterEngineApi } from "../core/types";
+import type { SandboxContext, SandboxModule, SandboxModuleFactory, TaskRouterEngineApi } from "../core/types";
 import { EventBridge } from "./bridge/event-bridge";
 import { TaskRouterEngine } from "./engine";
 import { emptyState, parseAttributes, type TaskRouterState, type Workflow } from "./model";
@@ -19,6 +19,9 @@ export type TaskRouterModule = SandboxModule & { engine: TaskRouterEngine; bridg
 
 type Snapshot = { version: 1 } & { [K in keyof TaskRouterState]: K extends "events" ? TaskRouterState["events"] : unknown[] };
 
+/** Mounted from lib/sandbox/server/modules.ts. */
+export const taskrouterModule: SandboxModuleFactory = (ctx) => createTaskRouterModule(ctx);
+
 export function createTaskRouterModule(ctx: SandboxContext): TaskRouterModule {
   const engine = new TaskRouterEngine(ctx);
   installRouting(engine);
@@ -27,13 +30,13 @@ export function createTaskRouterModule(ctx: SandboxContext): TaskRouterModule {
   // Live board for the sandbox console: one update per resource an event touched.
   engine.events.onEvent((event, subject) => {
     if (subject.task && engine.state.tasks.has(subject.task.sid)) {
-      ctx.events.emit("event", { type: "task.updated", data: { ...taskJson(engine, subject.task), event_type: event.eventType } });
+      ctx.emit("task.updated", { ...taskJson(engine, subject.task), event_type: event.eventType });
     }
     if (subject.reservation) {
-      ctx.events.emit("event", { type: "reservation.updated", data: { ...reservationJson(engine, subject.reservation), event_type: event.eventType } });
+      ctx.emit("reservation.updated", { ...reservationJson(engine, subject.reservation), event_type: event.eventType });
     }
     if (subject.worker && engine.state.workers.has(subject.worker.sid)) {
-      ctx.events.emit("event", { type: "worker.updated", data: { ...workerJson(engine, subject.worker), event_type: event.eventType } });
+      ctx.emit("worker.updated", { ...workerJson(engine, subject.worker), event_type: event.eventType });
     }
   });
 
@@ -82,6 +85,7 @@ export function createTaskRouterModule(ctx: SandboxContext): TaskRouterModule {
     routes: [...restRoutes(engine), bridge.httpRoute()],
     wsRoutes: [bridge.wsRoute()],
     support: TASKROUTER_SUPPORT,
+    state: () => boardState(engine, bridge),
     reset() {
       engine.clearAllTimers();
       engine.state = emptyState();
@@ -155,4 +159,45 @@ function rearmTimers(engine: TaskRouterEngine): void {
       timeoutReservation(engine, reservation.sid),
     );
   }
+}
+
+/** The console board's view: per workspace, queues with waiting counts, workers, live tasks and reservations. */
+function boardState(engine: TaskRouterEngine, bridge: EventBridge) {
+  return [...engine.state.workspaces.values()].map((workspace) => ({
+    sid: workspace.sid,
+    friendlyName: workspace.friendlyName,
+    queues: engine.inWorkspace(engine.state.taskQueues, workspace.sid).map((queue) => ({
+      sid: queue.sid,
+      friendlyName: queue.friendlyName,
+      targetWorkers: queue.targetWorkers,
+      waiting: engine
+        .inWorkspace(engine.state.tasks, workspace.sid)
+        .filter((task) => task.taskQueueSid === queue.sid && (task.assignmentStatus === "pending" || task.assignmentStatus === "reserved")).length,
+    })),
+    workers: engine.inWorkspace(engine.state.workers, workspace.sid).map((worker) => ({
+      sid: worker.sid,
+      friendlyName: worker.friendlyName,
+      activitySid: worker.activitySid,
+      activityName: engine.state.activities.get(worker.activitySid)?.friendlyName ?? null,
+      available: engine.state.activities.get(worker.activitySid)?.available ?? false,
+      connected: bridge.sessionCount(worker.sid) > 0,
+      attributes: parseAttributes(worker.attributes),
+    })),
+    tasks: engine
+      .inWorkspace(engine.state.tasks, workspace.sid)
+      .map((task) => ({
+        sid: task.sid,
+        assignmentStatus: task.assignmentStatus,
+        taskQueueSid: task.taskQueueSid,
+        priority: task.priority,
+        age: taskJson(engine, task).age,
+        reason: task.reason,
+        attributes: parseAttributes(task.attributes),
+        reservations: engine.reservationsOfTask(task.sid).map((reservation) => ({
+          sid: reservation.sid,
+          workerSid: reservation.workerSid,
+          status: reservation.status,
+        })),
+      })),
+  }));
 }

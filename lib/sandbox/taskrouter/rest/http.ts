@@ -5,8 +5,9 @@
  */
 import type { HttpRoute, SandboxRequest, SandboxResponse } from "../../core/types";
 import { TASKROUTER_HOST, type TaskRouterEngine } from "../engine";
+import { errorResponse as coreErrorResponse, listV1, SandboxError } from "../../core/rest";
 import { TaskRouterApiError } from "../errors";
-import { integerParam, type Form } from "../ops/params";
+import type { Form } from "../ops/params";
 
 export const PREFIX = "/taskrouter/v1";
 
@@ -27,7 +28,7 @@ export function route(engine: TaskRouterEngine, method: HttpRoute["method"], pat
 }
 
 export function errorResponse(engine: TaskRouterEngine, error: unknown): SandboxResponse {
-  if (error instanceof TaskRouterApiError) return { status: error.status, body: error.body };
+  if (error instanceof SandboxError) return coreErrorResponse(error.status, error.code, error.message, error.details);
   engine.ctx.log.error("taskrouter request failed", { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   return { status: 500, body: new TaskRouterApiError(500, 20500, "Internal Server Error").body };
 }
@@ -59,38 +60,7 @@ export function publicPath(request: SandboxRequest): string {
   return `${TASKROUTER_HOST}${request.path.slice("/taskrouter".length)}`;
 }
 
-/**
- * A v1 list page: `{<key>: [...], meta: {first_page_url, key, next_page_url, page, page_size,
- * previous_page_url, url}}` — paging URLs absolute on taskrouter.twilio.com, filters kept.
- */
+/** A v1 list page (core listV1): absolute paging URLs on taskrouter.twilio.com, filters kept. */
 export function listPage<T>(request: SandboxRequest, key: string, items: T[], serialize: (item: T) => unknown): SandboxResponse {
-  const form = formOf(request);
-  const pageSize = integerParam(form, "PageSize", 1, 1000) ?? 50;
-  const page = integerParam(form, "Page", 0, Number.MAX_SAFE_INTEGER) ?? 0;
-  const base = publicPath(request);
-  const filters = new URLSearchParams();
-  for (const [name, value] of request.query) {
-    if (name !== "PageSize" && name !== "Page" && name !== "PageToken") filters.append(name, value);
-  }
-  const urlFor = (index: number) => {
-    const query = new URLSearchParams(filters);
-    query.set("PageSize", String(pageSize));
-    query.set("Page", String(index));
-    if (index > 0) query.set("PageToken", `PT${index}`);
-    return `${base}?${query.toString()}`;
-  };
-  const slice = items.slice(page * pageSize, (page + 1) * pageSize);
-  const hasNext = (page + 1) * pageSize < items.length;
-  return ok({
-    [key]: slice.map(serialize),
-    meta: {
-      first_page_url: urlFor(0),
-      key,
-      next_page_url: hasNext ? urlFor(page + 1) : null,
-      page,
-      page_size: pageSize,
-      previous_page_url: page > 0 ? urlFor(page - 1) : null,
-      url: urlFor(page),
-    },
-  });
+  return ok(listV1(request, "taskrouter.twilio.com", key, items, serialize));
 }
