@@ -69,6 +69,16 @@ function touch(engine: TaskRouterEngine, item: { dateUpdated: number; version: n
   item.version += 1;
 }
 
+/**
+ * A reservation that ends (rejected, timed out, rescinded, completed) engaged the worker until
+ * now: longest-idle routing counts idle time from here, so the next offer goes to someone else.
+ */
+function markEngaged(engine: TaskRouterEngine, reservation: Reservation): void {
+  const task = engine.state.tasks.get(reservation.taskSid);
+  const channel = task ? engine.workerChannel(reservation.workerSid, task.taskChannelSid) : undefined;
+  if (channel) channel.lastReservedTime = engine.now();
+}
+
 export function acceptReservation(engine: TaskRouterEngine, reservation: Reservation): void {
   requirePending(reservation);
   const { workspace, task, worker, queue } = context(engine, reservation);
@@ -87,6 +97,7 @@ export function acceptReservation(engine: TaskRouterEngine, reservation: Reserva
     engine.clearTimer(`reservation:${other.sid}`);
     other.status = "rescinded";
     touch(engine, other);
+    markEngaged(engine, other);
     engine.events.publish("reservation.rescinded", { workspace, task, reservation: other, worker: engine.state.workers.get(other.workerSid), queue });
     restoreReservedWorker(engine, other);
   }
@@ -100,6 +111,7 @@ export function rejectReservation(engine: TaskRouterEngine, reservation: Reserva
   engine.clearTimer(`reservation:${reservation.sid}`);
   reservation.status = "rejected";
   touch(engine, reservation);
+  markEngaged(engine, reservation);
   engine.events.publish("reservation.rejected", { workspace, task, reservation, worker, queue });
   if (activitySid) setWorkerActivity(engine, worker, activitySid);
   else restoreReservedWorker(engine, reservation);
@@ -112,6 +124,7 @@ export function timeoutReservation(engine: TaskRouterEngine, reservationSid: str
   const { workspace, task, worker, queue } = context(engine, reservation);
   reservation.status = "timeout";
   touch(engine, reservation);
+  markEngaged(engine, reservation);
   engine.events.publish("reservation.timeout", { workspace, task, reservation, worker, queue });
   setWorkerActivity(engine, worker, workspace.timeoutActivitySid);
   afterReservationEnded(engine, task);
@@ -179,6 +192,7 @@ export function completeTask(engine: TaskRouterEngine, task: Task, reason: strin
     if (reservation.status !== "accepted" && reservation.status !== "wrapping") continue;
     reservation.status = "completed";
     touch(engine, reservation);
+    markEngaged(engine, reservation);
     engine.events.publish("reservation.completed", { workspace, task, reservation, worker: engine.state.workers.get(reservation.workerSid) });
   }
   applyPostWorkActivity(engine, task);
