@@ -142,6 +142,43 @@ describe("conference instruction", () => {
     expect(h.reservations(task.sid)[0]?.status).toBe("timeout");
   });
 
+  it("keeps the caller queued until the worker answers, then accepts", async () => {
+    const { h, workspace } = withCallback();
+    h.callOutcome.status = "ringing";
+    h.reply(CALLBACK, () => json({ instruction: "conference" }));
+    const task = h.task(workspace.sid, { Attributes: JSON.stringify(voiceTask) });
+    await h.settle();
+    expect(h.voiceCalls.map((c) => c.kind)).toEqual(["addConferenceParticipant"]);
+    expect(h.reservations(task.sid)[0]?.status).toBe("pending");
+    const workerLeg = [...h.calls.values()].at(-1)!;
+    h.ctx.emit("call.updated", { sid: workerLeg.sid, status: "in-progress" });
+    await h.settle();
+    expect(h.voiceCalls.map((c) => c.kind)).toEqual(["addConferenceParticipant", "moveCallToConference"]);
+    expect(h.reservations(task.sid)[0]?.status).toBe("accepted");
+  });
+
+  it("leaves the reservation pending and the caller queued when the worker does not answer", async () => {
+    const { h, workspace } = withCallback();
+    h.callOutcome.status = "no-answer";
+    h.reply(CALLBACK, () => json({ instruction: "conference" }));
+    const task = h.task(workspace.sid, { Attributes: JSON.stringify(voiceTask) });
+    await h.settle();
+    expect(h.voiceCalls.map((c) => c.kind)).not.toContain("moveCallToConference");
+    expect(h.reservations(task.sid)[0]?.status).toBe("pending");
+    expect(h.debuggerEntries.some((e) => /ended \(no-answer\) without answering/.test(e.message))).toBe(true);
+  });
+
+  it("stops waiting for the worker when the reservation times out, and hangs up the ringing leg", async () => {
+    const { h, workspace } = withCallback();
+    h.callOutcome.status = "ringing";
+    h.reply(CALLBACK, () => json({ instruction: "conference" }));
+    const task = h.task(workspace.sid, { Attributes: JSON.stringify(voiceTask) });
+    await h.advance(120_000);
+    expect(h.reservations(task.sid)[0]?.status).toBe("timeout");
+    expect(h.voiceCalls.at(-1)).toMatchObject({ kind: "updateCall", update: { status: "completed" } });
+    expect(h.voiceCalls.map((c) => c.kind)).not.toContain("moveCallToConference");
+  });
+
   it("needs a call_sid on the task and a contact for the worker", async () => {
     const { h, workspace, alice } = withCallback();
     h.updateWorker(workspace.sid, alice.sid, { Attributes: "{}" });
@@ -175,6 +212,20 @@ describe("dequeue, call and redirect instructions over REST", () => {
     expect(parseAttributes(task.attributes).worker_call_sid).toMatch(/^CA/);
     h.updateTask(workspace.sid, task.sid, { AssignmentStatus: "completed", Reason: "done" });
     expect(h.engine.worker(workspace.sid, reservation.workerSid).activitySid).toBe(wrapUp.sid);
+  });
+
+  it("Instruction=dequeue uses the voice engine's dequeue bridge when it has one", async () => {
+    const { h, workspace } = withCallback();
+    h.enableDequeueBridge();
+    const task = h.task(workspace.sid, { Attributes: JSON.stringify(voiceTask) });
+    const reservation = h.reservations(task.sid)[0]!;
+    h.updateReservation(workspace.sid, task.sid, reservation.sid, { Instruction: "dequeue", DequeueFrom: "+12025550100", DequeueRecord: "record-from-answer" });
+    await h.settle();
+    expect(h.voiceCalls).toEqual([
+      { kind: "dequeueCall", callSid: "CAcaller", options: expect.objectContaining({ to: "client:alice", from: "+12025550100", timeoutSeconds: 60, record: true }) },
+    ]);
+    expect(reservation.status).toBe("accepted");
+    expect(parseAttributes(task.attributes).worker_call_sid).toMatch(/^CA/);
   });
 
   it("Instruction=call places a call to the worker with the TwiML url and accepts when CallAccept=true", async () => {

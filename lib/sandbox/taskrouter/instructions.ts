@@ -8,11 +8,11 @@
  * PascalCase parameters) and from the SDK through the event bridge.
  *
  * Voice instructions go through the voice engine (ctx.voice):
- * - conference: `addConferenceParticipant(<TaskSid>, worker leg)` then
+ * - conference: `addConferenceParticipant(<TaskSid>, worker leg)`; when the worker answers,
  *   `moveCallToConference(<task call_sid>, <TaskSid>)`; the reservation is accepted only when
  *   both succeeded.
- * - dequeue: the same two calls with a two-party conference (end on exit for both legs) — the
- *   voice API offers no direct bridge; see SUPPORT rows.
+ * - dequeue: the voice engine's `dequeueCall` bridge when it offers one (accepted when the
+ *   worker answers), otherwise a two-party conference named after the TaskSid.
  * - call: `createCall` to the worker with the instruction's `url`.
  * - redirect: `updateCall(call_sid, {url})`.
  */
@@ -197,7 +197,60 @@ function checkActivity(engine: TaskRouterEngine, workspaceSid: string, activityS
   if (activitySid) engine.activity(workspaceSid, activitySid);
 }
 
-/** conference and dequeue: dial the worker into a conference named after the TaskSid, move the caller in, accept. */
+/**
+ * The voice engine's optional dequeue bridge (lib/sandbox/voice VoiceEngine.dequeueCall): rings
+ * `to` and bridges it with the queued caller, as Twilio's dequeue does. Not (yet) part of
+ * VoiceEngineApi, hence the feature test; without it dequeue uses a two-party conference.
+ */
+type DequeueCapable = VoiceEngineApi & {
+  dequeueCall?(
+    callSid: string,
+    options: { to: string; from: string; timeoutSeconds?: number; record?: boolean; statusCallback?: string; statusCallbackEvents?: string[] },
+  ): Promise<{ workerCallSid: string }>;
+};
+
+const ENDED = new Set(["completed", "busy", "failed", "no-answer", "canceled"]);
+
+/**
+ * Resolves when the worker's leg is answered; rejects when it ends unanswered or when the
+ * reservation stops being pending meanwhile (timeout, cancel). Listens to the voice engine's
+ * `call.updated` events and checks `getCall` on the sandbox clock every second as well.
+ */
+function waitForAnswer(engine: TaskRouterEngine, voice: VoiceEngineApi, callSid: string, reservationSid: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let timer: ReturnType<typeof engine.ctx.clock.setTimeout> | undefined;
+    const finish = (error?: Error) => {
+      engine.ctx.events.off("event", onVoiceEvent);
+      unsubscribe();
+      engine.ctx.clock.clearTimeout(timer);
+      if (error) reject(error);
+      else resolve();
+    };
+    const check = (status: string | undefined) => {
+      if (status === "in-progress") finish();
+      else if (status && ENDED.has(status)) finish(new Error(`the worker's leg ${callSid} ended (${status}) without answering`));
+    };
+    const onVoiceEvent = (event: { type?: string; data?: { sid?: string; status?: string } }) => {
+      if (event?.type === "call.updated" && event.data?.sid === callSid) check(event.data.status);
+    };
+    const unsubscribe = engine.events.onEvent((event, subject) => {
+      if (subject.reservation?.sid === reservationSid && subject.reservation.status !== "pending") {
+        finish(new Error(`Reservation ${reservationSid} is ${subject.reservation.status}`));
+      }
+    });
+    const poll = () => {
+      timer = engine.ctx.clock.setTimeout(() => {
+        check(voice.getCall(callSid)?.status);
+        poll();
+      }, 1000);
+    };
+    engine.ctx.events.on("event", onVoiceEvent);
+    poll();
+    check(voice.getCall(callSid)?.status);
+  });
+}
+
+/** conference and dequeue: ring the worker; once answered, bring the caller in and accept. */
 function prepareBridge(
   engine: TaskRouterEngine,
   reservation: Reservation,
@@ -207,7 +260,7 @@ function prepareBridge(
   kind: "conference" | "dequeue",
 ): () => Promise<void> {
   requirePending(reservation);
-  const voice = voiceOf(engine, kind);
+  const voice = voiceOf(engine, kind) as DequeueCapable;
   const attributes = parseAttributes(task.attributes);
   const callerCallSid = str(attributes.call_sid);
   if (!callerCallSid) throw invalid(`The ${kind} instruction needs a voice task whose attributes include call_sid (a task created by <Enqueue>)`);
@@ -216,43 +269,73 @@ function prepareBridge(
   if (!from) throw invalid(`The ${kind} instruction needs "from" (or a task attribute "to", the number the caller dialed)`);
   const postWork = str(options.post_work_activity_sid);
   checkActivity(engine, task.workspaceSid, postWork);
-  const conferenceName = task.sid;
+  const timeoutSeconds = num(options.timeout) ?? 60;
   const record = str(options.record) ?? str(options.conference_record);
-  const conferenceRecord = record === "record-from-answer" || record === "record-from-start" || record === "true" ? "record-from-start" : undefined;
+  const statusCallback = str(options.status_callback) ?? str(options.status_callback_url);
+  const statusCallbackEvent = list(options.status_callback_event) ?? list(options.status_callback_events);
+  const accept = (patch: Record<string, unknown>) => {
+    const current = engine.state.reservations.get(reservation.sid);
+    if (!current || current.status !== "pending") throw new Error(`Reservation ${reservation.sid} is no longer pending`);
+    updateTaskAttributes(engine, task, patch);
+    task.postWorkActivitySid = postWork ?? null;
+    acceptReservation(engine, current);
+    engine.dispatch(task.workspaceSid);
+  };
+
+  if (kind === "dequeue" && typeof voice.dequeueCall === "function") {
+    const dequeueCall = voice.dequeueCall.bind(voice);
+    return async () => {
+      const { workerCallSid } = await dequeueCall(callerCallSid, {
+        to,
+        from,
+        timeoutSeconds,
+        record: record === "record-from-answer",
+        ...(statusCallback ? { statusCallback } : {}),
+        ...(statusCallbackEvent ? { statusCallbackEvents: statusCallbackEvent } : {}),
+      });
+      try {
+        await waitForAnswer(engine, voice, workerCallSid, reservation.sid);
+        accept({ worker_call_sid: workerCallSid });
+      } catch (error) {
+        await voice.updateCall(workerCallSid, { status: "completed" }).catch(() => undefined);
+        throw error;
+      }
+    };
+  }
+
+  const conferenceName = task.sid;
   const dequeue = kind === "dequeue";
+  const conferenceRecord = record === "record-from-answer" || record === "record-from-start" || record === "true" ? "record-from-start" : undefined;
   return async () => {
     const workerLeg = await voice.addConferenceParticipant(conferenceName, {
       from,
       to,
-      timeoutSeconds: num(options.timeout) ?? 60,
+      timeoutSeconds,
       startConferenceOnEnter: dequeue ? true : (bool(options.start_conference_on_enter) ?? true),
       endConferenceOnExit: dequeue ? true : bool(options.end_conference_on_exit),
       muted: bool(options.muted),
       beep: dequeue ? false : bool(options.beep),
       earlyMedia: bool(options.early_media),
       waitUrl: str(options.wait_url),
-      statusCallback: str(options.status_callback) ?? str(options.status_callback_url),
-      statusCallbackEvent: list(options.status_callback_event) ?? list(options.status_callback_events),
+      statusCallback,
+      statusCallbackEvent,
       conferenceStatusCallback: str(options.conference_status_callback),
       conferenceStatusCallbackEvent: list(options.conference_status_callback_event),
       conferenceRecord,
       recordingStatusCallback: str(options.conference_recording_status_callback) ?? str(options.recording_status_callback),
     });
     try {
+      // The caller keeps waiting in the queue until the worker picks up, as on Twilio.
+      await waitForAnswer(engine, voice, workerLeg.callSid, reservation.sid);
       const moved = await voice.moveCallToConference(callerCallSid, conferenceName, {
         startConferenceOnEnter: true,
         endConferenceOnExit: dequeue ? true : bool(options.end_conference_on_customer_exit),
         beep: dequeue ? false : bool(options.beep_on_customer_entrance),
       });
-      const current = engine.state.reservations.get(reservation.sid);
-      if (!current || current.status !== "pending") throw new Error(`Reservation ${reservation.sid} is no longer pending`);
-      updateTaskAttributes(engine, task, {
+      accept({
         ...(dequeue ? { worker_call_sid: workerLeg.callSid } : {}),
         conference: { sid: moved.conferenceSid, participants: { worker: workerLeg.callSid, customer: callerCallSid } },
       });
-      task.postWorkActivitySid = postWork ?? null;
-      acceptReservation(engine, current);
-      engine.dispatch(task.workspaceSid);
     } catch (error) {
       // Do not leave the worker ringing or sitting alone in the conference.
       await voice.updateCall(workerLeg.callSid, { status: "completed" }).catch(() => undefined);

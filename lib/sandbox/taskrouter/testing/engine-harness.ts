@@ -31,7 +31,8 @@ export type VoiceCall =
   | { kind: "createCall"; options: CreateCallOptions }
   | { kind: "updateCall"; callSid: string; update: Parameters<VoiceEngineApi["updateCall"]>[1] }
   | { kind: "addConferenceParticipant"; conferenceName: string; options: ConferenceParticipantOptions }
-  | { kind: "moveCallToConference"; callSid: string; conferenceName: string; options: Omit<ConferenceParticipantOptions, "from" | "to"> };
+  | { kind: "moveCallToConference"; callSid: string; conferenceName: string; options: Omit<ConferenceParticipantOptions, "from" | "to"> }
+  | { kind: "dequeueCall"; callSid: string; options: { to: string; from: string; timeoutSeconds?: number } };
 
 export function createHarness(options: { withVoice?: boolean } = {}) {
   const clock = createClock({ mode: "manual", start: START });
@@ -41,16 +42,23 @@ export function createHarness(options: { withVoice?: boolean } = {}) {
   const voiceCalls: VoiceCall[] = [];
   const voiceFailures = new Set<VoiceCall["kind"]>();
   let callCounter = 0;
-  const newCall = (from: string, to: string): CallSnapshot => ({
-    sid: `CA${String(++callCounter).padStart(32, "0")}`,
-    parentCallSid: null,
-    from,
-    to,
-    status: "queued",
-    direction: "outbound-api",
-    startTime: null,
-    endTime: null,
-  });
+  const calls = new Map<string, CallSnapshot>();
+  /** How the double's outbound legs end up: answered (in-progress) unless a test says otherwise. */
+  const outcome = { status: "in-progress" as CallSnapshot["status"] };
+  const newCall = (from: string, to: string): CallSnapshot => {
+    const call: CallSnapshot = {
+      sid: `CA${String(++callCounter).padStart(32, "0")}`,
+      parentCallSid: null,
+      from,
+      to,
+      status: outcome.status,
+      direction: "outbound-api",
+      startTime: null,
+      endTime: null,
+    };
+    calls.set(call.sid, call);
+    return call;
+  };
   const fail = (kind: VoiceCall["kind"]) => {
     if (voiceFailures.has(kind)) throw new Error(`${kind} failed (test double)`);
   };
@@ -65,7 +73,7 @@ export function createHarness(options: { withVoice?: boolean } = {}) {
       fail("updateCall");
       return { ...newCall("", ""), sid: callSid };
     },
-    getCall: () => undefined,
+    getCall: (callSid) => calls.get(callSid),
     async addConferenceParticipant(conferenceName, participant) {
       voiceCalls.push({ kind: "addConferenceParticipant", conferenceName, options: participant });
       fail("addConferenceParticipant");
@@ -135,6 +143,16 @@ export function createHarness(options: { withVoice?: boolean } = {}) {
     debuggerEntries,
     voiceCalls,
     voiceFailures,
+    /** Status the double's new calls get ("in-progress" = answered; "no-answer", "busy"… = never answered). */
+    callOutcome: outcome,
+    calls,
+    /** Gives the voice double the optional dequeue bridge of the real voice engine. */
+    enableDequeueBridge() {
+      (voice as VoiceEngineApi & { dequeueCall?: unknown }).dequeueCall = async (callSid: string, dequeueOptions: { to: string; from: string; timeoutSeconds?: number }) => {
+        voiceCalls.push({ kind: "dequeueCall", callSid, options: dequeueOptions });
+        return { workerCallSid: newCall(dequeueOptions.from, dequeueOptions.to).sid };
+      };
+    },
     emitted,
     /** Answers webhooks sent to `url`. */
     reply(url: string, handler: (request: WebhookRequest) => WebhookReply | Promise<WebhookReply>) {
