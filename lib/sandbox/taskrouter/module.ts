@@ -22,10 +22,10 @@ type Snapshot = { version: 1 } & { [K in keyof TaskRouterState]: K extends "even
 /** Mounted from lib/sandbox/server/modules.ts. */
 export const taskrouterModule: SandboxModuleFactory = (ctx) => createTaskRouterModule(ctx);
 
-export function createTaskRouterModule(ctx: SandboxContext): TaskRouterModule {
+export function createTaskRouterModule(ctx: SandboxContext, options: { heartbeatMs?: number } = {}): TaskRouterModule {
   const engine = new TaskRouterEngine(ctx);
   installRouting(engine);
-  const bridge = new EventBridge(engine);
+  const bridge = new EventBridge(engine, { heartbeatMs: options.heartbeatMs });
 
   // Live board for the sandbox console: one update per resource an event touched.
   engine.events.onEvent((event, subject) => {

@@ -56,7 +56,13 @@ export class EventBridge {
   private readonly sessions = new Set<Session>();
   private readonly unsubscribe: () => void;
 
-  constructor(private readonly engine: TaskRouterEngine) {
+  private readonly heartbeatMs: number;
+
+  constructor(
+    private readonly engine: TaskRouterEngine,
+    options: { heartbeatMs?: number } = {},
+  ) {
+    this.heartbeatMs = options.heartbeatMs ?? HEARTBEAT_MS;
     this.unsubscribe = engine.events.onEvent((event, subject) => this.forward(event, subject));
   }
 
@@ -123,7 +129,7 @@ export class EventBridge {
       // Real time on purpose: the SDK's own 30 s watchdog runs on the browser's clock.
       heartbeat: setInterval(() => {
         if (socket.readyState === socket.OPEN) socket.send(" ");
-      }, HEARTBEAT_MS),
+      }, this.heartbeatMs),
       expiry: this.engine.ctx.clock.setTimeout(() => this.drop(session, CLOSE.tokenExpired, "Token expired", true), Math.max(0, verified.expiresAt - now)),
     };
     session.heartbeat.unref?.();
