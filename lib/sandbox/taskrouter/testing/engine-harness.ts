@@ -129,8 +129,8 @@ export function createHarness(options: { withVoice?: boolean } = {}) {
     dataDir: ".data",
     ...(options.withVoice === false ? {} : { voice }),
   };
-  const module = createTaskRouterModule(ctx);
-  const engine = module.engine;
+  const taskrouter = createTaskRouterModule(ctx);
+  const engine = taskrouter.engine;
   const account: Actor = { type: "account", sid: ctx.account.accountSid };
   const run = <T>(operation: () => T) => engine.as(account, operation);
 
@@ -138,7 +138,7 @@ export function createHarness(options: { withVoice?: boolean } = {}) {
     ctx,
     clock,
     engine,
-    module,
+    module: taskrouter,
     sent,
     debuggerEntries,
     voiceCalls,
