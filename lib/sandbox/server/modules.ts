@@ -14,5 +14,10 @@ import { taskrouterModule } from "../taskrouter/module";
 import { voiceModule } from "../voice/voice-module";
 
 export function engineModules(options: { phoneNumber: string }): SandboxModuleFactory[] {
-  return [accountModule({ phoneNumber: options.phoneNumber }), voiceModule, messagingModule, taskrouterModule];
+  return [
+    accountModule({ phoneNumber: options.phoneNumber }),
+    voiceModule,
+    messagingModule,
+    taskrouterModule,
+  ];
 }

@@ -38,7 +38,11 @@ function decodeSegment(segment: string): Record<string, unknown> {
   return value as Record<string, unknown>;
 }
 
-export function verifyAccessToken(token: string, account: SandboxAccount, nowMs: number): VerifiedToken {
+export function verifyAccessToken(
+  token: string,
+  account: SandboxAccount,
+  nowMs: number,
+): VerifiedToken {
   const parts = token.split(".");
   if (parts.length !== 3) throw new AccessTokenError(20101, "Invalid Access Token: not a JWT");
   const [headerPart, payloadPart, signaturePart] = parts as [string, string, string];
@@ -51,14 +55,27 @@ export function verifyAccessToken(token: string, account: SandboxAccount, nowMs:
     throw new AccessTokenError(20101, "Invalid Access Token: header or payload is not valid JSON");
   }
   const algorithm = typeof header.alg === "string" ? ALGORITHMS[header.alg] : undefined;
-  if (!algorithm) throw new AccessTokenError(20101, `Invalid Access Token: unsupported algorithm ${String(header.alg)}`);
+  if (!algorithm)
+    throw new AccessTokenError(
+      20101,
+      `Invalid Access Token: unsupported algorithm ${String(header.alg)}`,
+    );
   if (header.cty !== undefined && header.cty !== "twilio-fpa;v=1") {
-    throw new AccessTokenError(20101, `Invalid Access Token: content type ${String(header.cty)} is not twilio-fpa;v=1`);
+    throw new AccessTokenError(
+      20101,
+      `Invalid Access Token: content type ${String(header.cty)} is not twilio-fpa;v=1`,
+    );
   }
   const apiKeySid = typeof payload.iss === "string" ? payload.iss : "";
   const key = account.apiKeys.find((candidate) => candidate.sid === apiKeySid);
-  if (!key) throw new AccessTokenError(20101, `Invalid Access Token: issuer ${apiKeySid || "(none)"} is not an API key of this account`);
-  const expected = createHmac(algorithm, key.secret).update(`${headerPart}.${payloadPart}`).digest();
+  if (!key)
+    throw new AccessTokenError(
+      20101,
+      `Invalid Access Token: issuer ${apiKeySid || "(none)"} is not an API key of this account`,
+    );
+  const expected = createHmac(algorithm, key.secret)
+    .update(`${headerPart}.${payloadPart}`)
+    .digest();
   const given = Buffer.from(signaturePart, "base64url");
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
     throw new AccessTokenError(20101, "Invalid Access Token: signature verification failed");
@@ -68,23 +85,33 @@ export function verifyAccessToken(token: string, account: SandboxAccount, nowMs:
   }
   const now = Math.floor(nowMs / 1000);
   const exp = typeof payload.exp === "number" ? payload.exp : NaN;
-  if (!Number.isFinite(exp)) throw new AccessTokenError(20104, "Access Token expired or expiration date invalid");
-  if (exp <= now) throw new AccessTokenError(20104, "Access Token expired or expiration date invalid");
+  if (!Number.isFinite(exp))
+    throw new AccessTokenError(20104, "Access Token expired or expiration date invalid");
+  if (exp <= now)
+    throw new AccessTokenError(20104, "Access Token expired or expiration date invalid");
   const iat = typeof payload.iat === "number" ? payload.iat : now;
-  if (exp - iat > MAX_LIFETIME_SECONDS) throw new AccessTokenError(20157, "Expiration Time Exceeds Maximum");
+  if (exp - iat > MAX_LIFETIME_SECONDS)
+    throw new AccessTokenError(20157, "Expiration Time Exceeds Maximum");
   if (typeof payload.nbf === "number" && payload.nbf > now) {
     throw new AccessTokenError(20101, "Invalid Access Token: not valid yet (nbf)");
   }
   const grants = payload.grants as Record<string, unknown> | undefined;
   const grant = grants?.task_router as Partial<TaskRouterGrant> | undefined;
   if (!grant || typeof grant.workspace_sid !== "string" || typeof grant.worker_sid !== "string") {
-    throw new AccessTokenError(20103, "Invalid Access Token: it has no task_router grant with workspace_sid and worker_sid");
+    throw new AccessTokenError(
+      20103,
+      "Invalid Access Token: it has no task_router grant with workspace_sid and worker_sid",
+    );
   }
   return {
     accountSid: account.accountSid,
     apiKeySid,
     identity: typeof grants?.identity === "string" ? grants.identity : null,
-    grant: { workspace_sid: grant.workspace_sid, worker_sid: grant.worker_sid, role: typeof grant.role === "string" ? grant.role : "worker" },
+    grant: {
+      workspace_sid: grant.workspace_sid,
+      worker_sid: grant.worker_sid,
+      role: typeof grant.role === "string" ? grant.role : "worker",
+    },
     expiresAt: exp * 1000,
   };
 }

@@ -58,37 +58,43 @@ export class TaskRouterEngine {
 
   activity(workspaceSid: string, sid: string): Activity {
     const activity = this.state.activities.get(sid);
-    if (!activity || activity.workspaceSid !== workspaceSid) throw notFound(`Workspaces/${workspaceSid}/Activities`, sid);
+    if (!activity || activity.workspaceSid !== workspaceSid)
+      throw notFound(`Workspaces/${workspaceSid}/Activities`, sid);
     return activity;
   }
 
   taskQueue(workspaceSid: string, sid: string): TaskQueue {
     const queue = this.state.taskQueues.get(sid);
-    if (!queue || queue.workspaceSid !== workspaceSid) throw notFound(`Workspaces/${workspaceSid}/TaskQueues`, sid);
+    if (!queue || queue.workspaceSid !== workspaceSid)
+      throw notFound(`Workspaces/${workspaceSid}/TaskQueues`, sid);
     return queue;
   }
 
   workflow(workspaceSid: string, sid: string): Workflow {
     const workflow = this.state.workflows.get(sid);
-    if (!workflow || workflow.workspaceSid !== workspaceSid) throw notFound(`Workspaces/${workspaceSid}/Workflows`, sid);
+    if (!workflow || workflow.workspaceSid !== workspaceSid)
+      throw notFound(`Workspaces/${workspaceSid}/Workflows`, sid);
     return workflow;
   }
 
   worker(workspaceSid: string, sid: string): Worker {
     const worker = this.state.workers.get(sid);
-    if (!worker || worker.workspaceSid !== workspaceSid) throw notFound(`Workspaces/${workspaceSid}/Workers`, sid);
+    if (!worker || worker.workspaceSid !== workspaceSid)
+      throw notFound(`Workspaces/${workspaceSid}/Workers`, sid);
     return worker;
   }
 
   task(workspaceSid: string, sid: string): Task {
     const task = this.state.tasks.get(sid);
-    if (!task || task.workspaceSid !== workspaceSid) throw notFound(`Workspaces/${workspaceSid}/Tasks`, sid);
+    if (!task || task.workspaceSid !== workspaceSid)
+      throw notFound(`Workspaces/${workspaceSid}/Tasks`, sid);
     return task;
   }
 
   reservation(workspaceSid: string, sid: string): Reservation {
     const reservation = this.state.reservations.get(sid);
-    if (!reservation || reservation.workspaceSid !== workspaceSid) throw notFound(`Workspaces/${workspaceSid}/Reservations`, sid);
+    if (!reservation || reservation.workspaceSid !== workspaceSid)
+      throw notFound(`Workspaces/${workspaceSid}/Reservations`, sid);
     return reservation;
   }
 
@@ -101,19 +107,27 @@ export class TaskRouterEngine {
   }
 
   workerChannels(workerSid: string): WorkerChannel[] {
-    return [...this.state.workerChannels.values()].filter((channel) => channel.workerSid === workerSid);
+    return [...this.state.workerChannels.values()].filter(
+      (channel) => channel.workerSid === workerSid,
+    );
   }
 
   workerChannel(workerSid: string, taskChannelSid: string): WorkerChannel | undefined {
-    return this.workerChannels(workerSid).find((channel) => channel.taskChannelSid === taskChannelSid);
+    return this.workerChannels(workerSid).find(
+      (channel) => channel.taskChannelSid === taskChannelSid,
+    );
   }
 
   reservationsOfTask(taskSid: string): Reservation[] {
-    return [...this.state.reservations.values()].filter((reservation) => reservation.taskSid === taskSid);
+    return [...this.state.reservations.values()].filter(
+      (reservation) => reservation.taskSid === taskSid,
+    );
   }
 
   reservationsOfWorker(workerSid: string): Reservation[] {
-    return [...this.state.reservations.values()].filter((reservation) => reservation.workerSid === workerSid);
+    return [...this.state.reservations.values()].filter(
+      (reservation) => reservation.workerSid === workerSid,
+    );
   }
 
   inWorkspace<T extends { workspaceSid: string }>(map: Map<string, T>, workspaceSid: string): T[] {

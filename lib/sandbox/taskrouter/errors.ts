@@ -22,7 +22,11 @@ export class TaskRouterApiError extends SandboxError {
 }
 
 export function notFound(resource: string, sid: string): TaskRouterApiError {
-  return new TaskRouterApiError(404, 20404, `The requested resource /${resource}/${sid} was not found`);
+  return new TaskRouterApiError(
+    404,
+    20404,
+    `The requested resource /${resource}/${sid} was not found`,
+  );
 }
 
 /** 400 with Twilio's generic invalid-parameter code. */

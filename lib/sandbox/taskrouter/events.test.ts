@@ -13,10 +13,14 @@ describe("event callbacks", () => {
     const task = h.task(workspace.sid, { Attributes: "{}" });
     await h.settle();
     const reservation = h.reservations(task.sid)[0]!;
-    h.updateReservation(workspace.sid, task.sid, reservation.sid, { ReservationStatus: "accepted" });
+    h.updateReservation(workspace.sid, task.sid, reservation.sid, {
+      ReservationStatus: "accepted",
+    });
     h.updateTask(workspace.sid, task.sid, { AssignmentStatus: "completed", Reason: "done" });
     await h.settle();
-    const delivered = h.sent.filter((r) => r.kind === "taskrouter-event").map((r) => r.params.EventType);
+    const delivered = h.sent
+      .filter((r) => r.kind === "taskrouter-event")
+      .map((r) => r.params.EventType);
     expect(delivered).toEqual([
       "workflow.entered",
       "task-queue.entered",
@@ -32,9 +36,19 @@ describe("event callbacks", () => {
 
   it("carry the event reference fields: Sid, TimestampMs, task, queue, workflow, reservation and worker fields", async () => {
     const h = createHarness();
-    const { workspace, available, queue, workflow } = h.basic({ workspace: { EventCallbackUrl: EVENTS_URL, FriendlyName: "Contact center" } });
-    const alice = h.worker(workspace.sid, { FriendlyName: "alice", ActivitySid: available.sid, Attributes: JSON.stringify({ skills: ["x"] }) });
-    const task = h.task(workspace.sid, { Attributes: JSON.stringify({ type: "support" }), Priority: "7", TaskChannel: "voice" });
+    const { workspace, available, queue, workflow } = h.basic({
+      workspace: { EventCallbackUrl: EVENTS_URL, FriendlyName: "Contact center" },
+    });
+    const alice = h.worker(workspace.sid, {
+      FriendlyName: "alice",
+      ActivitySid: available.sid,
+      Attributes: JSON.stringify({ skills: ["x"] }),
+    });
+    const task = h.task(workspace.sid, {
+      Attributes: JSON.stringify({ type: "support" }),
+      Priority: "7",
+      TaskChannel: "voice",
+    });
     await h.settle();
     const created = h.sent.find((r) => r.params.EventType === "reservation.created")!;
     expect(created.kind).toBe("taskrouter-event");
@@ -82,12 +96,23 @@ describe("event callbacks", () => {
 
   it("are filtered by EventsFilter but still listed in the Events resource", async () => {
     const h = createHarness();
-    const { workspace } = h.basic({ workspace: { EventCallbackUrl: EVENTS_URL, EventsFilter: "task.created, task.canceled" } });
+    const { workspace } = h.basic({
+      workspace: { EventCallbackUrl: EVENTS_URL, EventsFilter: "task.created, task.canceled" },
+    });
     const task = h.task(workspace.sid, { Attributes: "{}" });
     h.updateTask(workspace.sid, task.sid, { AssignmentStatus: "canceled", Reason: "gone" });
     await h.settle();
-    expect(h.sent.filter((r) => r.kind === "taskrouter-event").map((r) => r.params.EventType)).toEqual(["task.created", "task.canceled"]);
-    expect(h.eventTypes()).toEqual(expect.arrayContaining(["workflow.entered", "task-queue.entered", "task.created", "task.canceled"]));
+    expect(
+      h.sent.filter((r) => r.kind === "taskrouter-event").map((r) => r.params.EventType),
+    ).toEqual(["task.created", "task.canceled"]);
+    expect(h.eventTypes()).toEqual(
+      expect.arrayContaining([
+        "workflow.entered",
+        "task-queue.entered",
+        "task.created",
+        "task.canceled",
+      ]),
+    );
   });
 
   it("are delivered one after another even when the app is slow", async () => {
@@ -117,10 +142,18 @@ describe("event callbacks", () => {
     const task = h.task(workspace.sid, { Attributes: "{}" });
     await h.settle();
     const types = h.emitted.map((e) => e.type);
-    expect(types).toEqual(expect.arrayContaining(["task.updated", "reservation.updated", "worker.updated"]));
-    const last = h.emitted.filter((e) => e.type === "task.updated").at(-1)!.data as { sid: string; assignment_status: string };
+    expect(types).toEqual(
+      expect.arrayContaining(["task.updated", "reservation.updated", "worker.updated"]),
+    );
+    const last = h.emitted.filter((e) => e.type === "task.updated").at(-1)!.data as {
+      sid: string;
+      assignment_status: string;
+    };
     expect(last).toMatchObject({ sid: task.sid, assignment_status: "reserved" });
-    const board = h.module.state!() as { workers: { friendlyName: string }[]; tasks: { sid: string; reservations: unknown[] }[] }[];
+    const board = h.module.state!() as {
+      workers: { friendlyName: string }[];
+      tasks: { sid: string; reservations: unknown[] }[];
+    }[];
     expect(board[0]?.workers.map((w) => w.friendlyName)).toEqual(["alice"]);
     expect(board[0]?.tasks[0]?.reservations).toHaveLength(1);
   });

@@ -7,7 +7,16 @@
  *   3. listeners in the sandbox: the event bridge (twilio-taskrouter SDK) and the console board.
  */
 import type { TaskRouterEngine } from "./engine";
-import type { Activity, Reservation, Task, TaskQueue, TaskRouterEvent, Worker, Workflow, Workspace } from "./model";
+import type {
+  Activity,
+  Reservation,
+  Task,
+  TaskQueue,
+  TaskRouterEvent,
+  Worker,
+  Workflow,
+  Workspace,
+} from "./model";
 import { taskAge, workspaceUrl } from "./serialize";
 
 export type EventSubject = {
@@ -91,7 +100,10 @@ export class EventPublisher {
       try {
         listener(event, subject);
       } catch (error) {
-        engine.ctx.log.error("taskrouter event listener failed", { eventType, error: String(error) });
+        engine.ctx.log.error("taskrouter event listener failed", {
+          eventType,
+          error: String(error),
+        });
       }
     }
     return event;
@@ -123,7 +135,10 @@ export class EventPublisher {
           resourceSid: event.resourceSid,
         });
       } catch (error) {
-        this.engine.ctx.log.error("taskrouter event callback failed", { url, error: String(error) });
+        this.engine.ctx.log.error("taskrouter event callback failed", {
+          url,
+          error: String(error),
+        });
       }
     });
     this.deliveries.set(workspace.sid, next);
@@ -135,7 +150,8 @@ export class EventPublisher {
   private prune(now: number): void {
     const events = this.engine.state.events;
     let drop = 0;
-    while (drop < events.length && (events[drop]?.eventDate ?? now) < now - EVENT_RETENTION_MS) drop++;
+    while (drop < events.length && (events[drop]?.eventDate ?? now) < now - EVENT_RETENTION_MS)
+      drop++;
     if (drop > 0) events.splice(0, drop);
   }
 }
@@ -153,25 +169,54 @@ function resourceOf(eventType: string, subject: EventSubject) {
   const prefix = eventType.split(".")[0] ?? "";
   if (TASK_RESOURCE_EVENTS.has(eventType) || prefix === "task") {
     const task = subject.task;
-    if (task) return { resourceType: "Task", resourceSid: task.sid, resourceUrl: `${base}/Tasks/${task.sid}` };
+    if (task)
+      return {
+        resourceType: "Task",
+        resourceSid: task.sid,
+        resourceUrl: `${base}/Tasks/${task.sid}`,
+      };
   }
   if (prefix === "reservation" && subject.reservation) {
     const r = subject.reservation;
-    return { resourceType: "Reservation", resourceSid: r.sid, resourceUrl: `${base}/Tasks/${r.taskSid}/Reservations/${r.sid}` };
+    return {
+      resourceType: "Reservation",
+      resourceSid: r.sid,
+      resourceUrl: `${base}/Tasks/${r.taskSid}/Reservations/${r.sid}`,
+    };
   }
   if (prefix === "worker" && subject.worker) {
-    return { resourceType: "Worker", resourceSid: subject.worker.sid, resourceUrl: `${base}/Workers/${subject.worker.sid}` };
+    return {
+      resourceType: "Worker",
+      resourceSid: subject.worker.sid,
+      resourceUrl: `${base}/Workers/${subject.worker.sid}`,
+    };
   }
   if (prefix === "activity" && subject.activity) {
-    return { resourceType: "Activity", resourceSid: subject.activity.sid, resourceUrl: `${base}/Activities/${subject.activity.sid}` };
+    return {
+      resourceType: "Activity",
+      resourceSid: subject.activity.sid,
+      resourceUrl: `${base}/Activities/${subject.activity.sid}`,
+    };
   }
   if (prefix === "workflow" && subject.workflow) {
-    return { resourceType: "Workflow", resourceSid: subject.workflow.sid, resourceUrl: `${base}/Workflows/${subject.workflow.sid}` };
+    return {
+      resourceType: "Workflow",
+      resourceSid: subject.workflow.sid,
+      resourceUrl: `${base}/Workflows/${subject.workflow.sid}`,
+    };
   }
   if (prefix === "task-queue" && subject.queue) {
-    return { resourceType: "TaskQueue", resourceSid: subject.queue.sid, resourceUrl: `${base}/TaskQueues/${subject.queue.sid}` };
+    return {
+      resourceType: "TaskQueue",
+      resourceSid: subject.queue.sid,
+      resourceUrl: `${base}/TaskQueues/${subject.queue.sid}`,
+    };
   }
-  return { resourceType: RESOURCE_TYPES[prefix] ?? "Workspace", resourceSid: subject.workspace.sid, resourceUrl: base };
+  return {
+    resourceType: RESOURCE_TYPES[prefix] ?? "Workspace",
+    resourceSid: subject.workspace.sid,
+    resourceUrl: base,
+  };
 }
 
 function actorUrl(actor: { type: string; sid: string }, workspaceSid: string): string {
@@ -219,22 +264,45 @@ function buildParams(
       ["TaskDateCreated", String(Math.floor(task.dateCreated / 1000))],
       ["TaskVersion", String(task.version)],
     );
-    if (task.assignmentStatus === "canceled" && task.reason !== null) params.push(["TaskCanceledReason", task.reason]);
-    if (task.assignmentStatus === "completed" && task.reason !== null) params.push(["TaskCompletedReason", task.reason]);
-    const queue = subject.queue !== undefined ? subject.queue : task.taskQueueSid ? engine.state.taskQueues.get(task.taskQueueSid) : undefined;
+    if (task.assignmentStatus === "canceled" && task.reason !== null)
+      params.push(["TaskCanceledReason", task.reason]);
+    if (task.assignmentStatus === "completed" && task.reason !== null)
+      params.push(["TaskCompletedReason", task.reason]);
+    const queue =
+      subject.queue !== undefined
+        ? subject.queue
+        : task.taskQueueSid
+          ? engine.state.taskQueues.get(task.taskQueueSid)
+          : undefined;
     if (queue) {
-      params.push(["TaskQueueSid", queue.sid], ["TaskQueueName", queue.friendlyName], ["TaskQueueTargetExpression", queue.targetWorkers]);
-      if (task.taskQueueEnteredDate !== null) params.push(["TaskQueueEnteredDate", String(Math.floor(task.taskQueueEnteredDate / 1000))]);
+      params.push(
+        ["TaskQueueSid", queue.sid],
+        ["TaskQueueName", queue.friendlyName],
+        ["TaskQueueTargetExpression", queue.targetWorkers],
+      );
+      if (task.taskQueueEnteredDate !== null)
+        params.push(["TaskQueueEnteredDate", String(Math.floor(task.taskQueueEnteredDate / 1000))]);
     }
     const workflow = engine.state.workflows.get(task.workflowSid);
-    if (workflow) params.push(["WorkflowSid", workflow.sid], ["WorkflowName", workflow.friendlyName]);
+    if (workflow)
+      params.push(["WorkflowSid", workflow.sid], ["WorkflowName", workflow.friendlyName]);
   } else if (subject.queue) {
-    params.push(["TaskQueueSid", subject.queue.sid], ["TaskQueueName", subject.queue.friendlyName], ["TaskQueueTargetExpression", subject.queue.targetWorkers]);
+    params.push(
+      ["TaskQueueSid", subject.queue.sid],
+      ["TaskQueueName", subject.queue.friendlyName],
+      ["TaskQueueTargetExpression", subject.queue.targetWorkers],
+    );
   } else if (subject.workflow) {
-    params.push(["WorkflowSid", subject.workflow.sid], ["WorkflowName", subject.workflow.friendlyName]);
+    params.push(
+      ["WorkflowSid", subject.workflow.sid],
+      ["WorkflowName", subject.workflow.friendlyName],
+    );
   }
   if (reservation) {
-    params.push(["ReservationSid", reservation.sid], ["ReservationVersion", String(reservation.version)]);
+    params.push(
+      ["ReservationSid", reservation.sid],
+      ["ReservationVersion", String(reservation.version)],
+    );
   }
   if (worker) {
     const activity = engine.state.activities.get(worker.activitySid);
@@ -248,7 +316,11 @@ function buildParams(
     );
   }
   if (subject.activity && !worker) {
-    params.push(["ActivitySid", subject.activity.sid], ["ActivityName", subject.activity.friendlyName], ["ActivityAvailable", String(subject.activity.available)]);
+    params.push(
+      ["ActivitySid", subject.activity.sid],
+      ["ActivityName", subject.activity.friendlyName],
+      ["ActivityAvailable", String(subject.activity.available)],
+    );
   }
   for (const entry of subject.extra ?? []) params.push(entry);
   return params;

@@ -58,28 +58,45 @@ describe("expression grammar: the contract's and Twilio docs' examples", () => {
   });
 
   it("task./worker. target expressions: equality, IN an array attribute, activity name", () => {
-    const resolver = (task: unknown, worker: unknown, activityName: string): Resolver => (p) => {
-      if (p[0] === "task") return attributesResolver(task)(p.slice(1));
-      if (p[0] === "worker" && p[1] === "activity_name" && p.length === 2) return activityName;
-      return attributesResolver(worker)(p.slice(1));
-    };
-    const r = resolver({ requested_agent: "agent-7", required_language: "es" }, { agent_id: "agent-7", spoken_languages: ["en", "es"] }, "High Value Tasks");
+    const resolver =
+      (task: unknown, worker: unknown, activityName: string): Resolver =>
+      (p) => {
+        if (p[0] === "task") return attributesResolver(task)(p.slice(1));
+        if (p[0] === "worker" && p[1] === "activity_name" && p.length === 2) return activityName;
+        return attributesResolver(worker)(p.slice(1));
+      };
+    const r = resolver(
+      { requested_agent: "agent-7", required_language: "es" },
+      { agent_id: "agent-7", spoken_languages: ["en", "es"] },
+      "High Value Tasks",
+    );
     expect(evaluate("task.requested_agent == worker.agent_id", r)).toBe(true);
     expect(evaluate("task.required_language IN worker.spoken_languages", r)).toBe(true);
-    expect(evaluate("worker.activity_name in ['Generally Available','High Value Tasks']", r)).toBe(true);
-    const other = resolver({ requested_agent: "agent-8", required_language: "fr" }, { agent_id: "agent-7", spoken_languages: ["en", "es"] }, "Available");
+    expect(evaluate("worker.activity_name in ['Generally Available','High Value Tasks']", r)).toBe(
+      true,
+    );
+    const other = resolver(
+      { requested_agent: "agent-8", required_language: "fr" },
+      { agent_id: "agent-7", spoken_languages: ["en", "es"] },
+      "Available",
+    );
     expect(evaluate("task.requested_agent == worker.agent_id", other)).toBe(false);
     expect(evaluate("task.required_language IN worker.spoken_languages", other)).toBe(false);
-    expect(evaluate("worker.activity_name in ['Generally Available','High Value Tasks']", other)).toBe(false);
+    expect(
+      evaluate("worker.activity_name in ['Generally Available','High Value Tasks']", other),
+    ).toBe(false);
   });
 
   it("skip_if counters: workers.available == 0, 1==1, workers.WA… < 2 OR …", () => {
     const wa = `WA${"1".repeat(32)}`;
     const wb = `WA${"2".repeat(32)}`;
-    const counts: Resolver = (p) => ({ available: 0, unavailable: 3, [wa]: 1, [wb]: 5 })[p[1] as string];
+    const counts: Resolver = (p) =>
+      ({ available: 0, unavailable: 3, [wa]: 1, [wb]: 5 })[p[1] as string];
     expect(evaluate(validateExpression("workers.available == 0", "skip_if"), counts)).toBe(true);
     expect(evaluate(validateExpression("1==1", "skip_if"), counts)).toBe(true);
-    expect(evaluate(validateExpression(`workers.${wa} < 2 OR workers.${wb} < 2`, "skip_if"), counts)).toBe(true);
+    expect(
+      evaluate(validateExpression(`workers.${wa} < 2 OR workers.${wb} < 2`, "skip_if"), counts),
+    ).toBe(true);
     expect(evaluate(validateExpression(`workers.${wb} < 2`, "skip_if"), counts)).toBe(false);
   });
 });
@@ -248,21 +265,32 @@ describe("syntax errors say where", () => {
 describe("validateExpression per use", () => {
   it("target expressions need task. or worker. prefixes", () => {
     expect(() => validateExpression("task.a == worker.b", "target")).not.toThrow();
-    expect(() => validateExpression("task.a == b", "target")).toThrow(/"b" at line 1, column 11 must be prefixed/);
+    expect(() => validateExpression("task.a == b", "target")).toThrow(
+      /"b" at line 1, column 11 must be prefixed/,
+    );
   });
 
   it("skip_if only knows workers.available, workers.unavailable and workers.<ActivitySid>", () => {
-    expect(() => validateExpression("workers.available == 0 OR workers.unavailable > 3", "skip_if")).not.toThrow();
-    expect(() => validateExpression("workers.busy == 0", "skip_if")).toThrow(/not one of workers.available/);
+    expect(() =>
+      validateExpression("workers.available == 0 OR workers.unavailable > 3", "skip_if"),
+    ).not.toThrow();
+    expect(() => validateExpression("workers.busy == 0", "skip_if")).toThrow(
+      /not one of workers.available/,
+    );
     expect(() => validateExpression("available == 0", "skip_if")).toThrow(/skip_if/);
   });
 });
 
 describe("explain() says which clause failed and why", () => {
   it("names the failing clause of an AND and the value that made it fail", () => {
-    const result = explain("type == 'ticket' AND customer_value == 'Gold'", on({ type: "ticket", customer_value: "Silver" }));
+    const result = explain(
+      "type == 'ticket' AND customer_value == 'Gold'",
+      on({ type: "ticket", customer_value: "Silver" }),
+    );
     expect(result.result).toBe(false);
-    expect(result.summary).toBe("`customer_value == 'Gold'` is false: customer_value is \"Silver\", not \"Gold\"");
+    expect(result.summary).toBe(
+      '`customer_value == \'Gold\'` is false: customer_value is "Silver", not "Gold"',
+    );
     expect(result.clauses.map((c) => [c.text, c.result])).toEqual([
       ["type == 'ticket'", true],
       ["customer_value == 'Gold'", false],
@@ -271,7 +299,10 @@ describe("explain() says which clause failed and why", () => {
   });
 
   it("explains NULLs, arrays and every alternative of a failed OR", () => {
-    const result = explain("(language == 'en' OR language == 'fr') AND skills HAS 'support'", on({ skills: ["sales"] }));
+    const result = explain(
+      "(language == 'en' OR language == 'fr') AND skills HAS 'support'",
+      on({ skills: ["sales"] }),
+    );
     expect(result.result).toBe(false);
     expect(result.summary).toContain("no alternative of the OR matched");
     expect(result.summary).toContain("language is missing (NULL); a comparison with NULL is false");
@@ -300,8 +331,18 @@ describe("the committed parser", () => {
       const here = path.dirname(new URL(import.meta.url).pathname);
       const out = path.join(dir, "expression-parser.js");
       const peggy = path.resolve(here, "../../../node_modules/peggy/bin/peggy.js");
-      execFileSync(process.execPath, [peggy, "--format", "es", "--dts", "-o", out, path.join(here, "expression.peggy")]);
-      expect(fs.readFileSync(out, "utf8")).toBe(fs.readFileSync(path.join(here, "generated/expression-parser.js"), "utf8"));
+      execFileSync(process.execPath, [
+        peggy,
+        "--format",
+        "es",
+        "--dts",
+        "-o",
+        out,
+        path.join(here, "expression.peggy"),
+      ]);
+      expect(fs.readFileSync(out, "utf8")).toBe(
+        fs.readFileSync(path.join(here, "generated/expression-parser.js"), "utf8"),
+      );
       expect(fs.readFileSync(path.join(dir, "expression-parser.d.ts"), "utf8")).toBe(
         fs.readFileSync(path.join(here, "generated/expression-parser.d.ts"), "utf8"),
       );

@@ -11,7 +11,10 @@
  *   belongs are false. Values of different types are never equal and never ordered.
  * - Keywords are case-insensitive (`IN`, `in`, `Has`…); attribute names are case-sensitive.
  */
-import { parse as parseGenerated, SyntaxError as PeggySyntaxError } from "./generated/expression-parser";
+import {
+  parse as parseGenerated,
+  SyntaxError as PeggySyntaxError,
+} from "./generated/expression-parser";
 
 export type ExpressionLocation = { start: number; end: number; line: number; column: number };
 
@@ -21,7 +24,12 @@ export type ArrayNode = NodeBase & { type: "array"; items: LiteralNode[] };
 export type ReferenceNode = NodeBase & { type: "reference"; path: (string | number)[] };
 export type OperandNode = LiteralNode | ArrayNode | ReferenceNode;
 export type Operator = "==" | "!=" | ">" | ">=" | "<" | "<=" | "CONTAINS" | "HAS" | "IN" | "NOT IN";
-export type ComparisonNode = NodeBase & { type: "comparison"; operator: Operator; left: OperandNode; right: OperandNode };
+export type ComparisonNode = NodeBase & {
+  type: "comparison";
+  operator: Operator;
+  left: OperandNode;
+  right: OperandNode;
+};
 export type LogicalNode = NodeBase & { type: "and" | "or"; operands: ExpressionNode[] };
 export type ExpressionNode = ComparisonNode | LogicalNode;
 
@@ -71,12 +79,19 @@ function syntaxError(expression: string, error: PeggySyntaxError): ExpressionErr
       : expression.trim() === ""
         ? " The expression is empty."
         : "";
-  const where = found === null || found === undefined ? "at the end of the expression" : `at line ${line}, column ${column}`;
-  return new ExpressionError(`Invalid expression: ${error.message.replace(/\.$/, "")} ${where}.${hint}`, expression, {
-    offset,
-    line,
-    column,
-  });
+  const where =
+    found === null || found === undefined
+      ? "at the end of the expression"
+      : `at line ${line}, column ${column}`;
+  return new ExpressionError(
+    `Invalid expression: ${error.message.replace(/\.$/, "")} ${where}.${hint}`,
+    expression,
+    {
+      offset,
+      line,
+      column,
+    },
+  );
 }
 
 const SKIP_IF_COUNTER = /^(available|unavailable|WA[0-9a-f]{32})$/;
@@ -91,14 +106,28 @@ export function validateExpression(expression: string, use: ExpressionUse): Expr
       throw new ExpressionError(
         `Invalid target expression: "${reference.text}" ${at} must be prefixed with "task." or "worker.".`,
         expression,
-        { offset: reference.location.start, line: reference.location.line, column: reference.location.column },
+        {
+          offset: reference.location.start,
+          line: reference.location.line,
+          column: reference.location.column,
+        },
       );
     }
-    if (use === "skip_if" && (root !== "workers" || typeof second !== "string" || !SKIP_IF_COUNTER.test(second) || reference.path.length !== 2)) {
+    if (
+      use === "skip_if" &&
+      (root !== "workers" ||
+        typeof second !== "string" ||
+        !SKIP_IF_COUNTER.test(second) ||
+        reference.path.length !== 2)
+    ) {
       throw new ExpressionError(
         `Invalid skip_if expression: "${reference.text}" ${at} is not one of workers.available, workers.unavailable or workers.<ActivitySid>.`,
         expression,
-        { offset: reference.location.start, line: reference.location.line, column: reference.location.column },
+        {
+          offset: reference.location.start,
+          line: reference.location.line,
+          column: reference.location.column,
+        },
       );
     }
   }
@@ -107,7 +136,9 @@ export function validateExpression(expression: string, use: ExpressionUse): Expr
 
 export function references(node: ExpressionNode): ReferenceNode[] {
   if (node.type === "comparison") {
-    return [node.left, node.right].filter((operand): operand is ReferenceNode => operand.type === "reference");
+    return [node.left, node.right].filter(
+      (operand): operand is ReferenceNode => operand.type === "reference",
+    );
   }
   return node.operands.flatMap(references);
 }
@@ -123,7 +154,8 @@ export function lookupPath(document: unknown, path: (string | number)[]): unknow
       if (!Array.isArray(current)) return undefined;
       current = current[segment];
     } else {
-      if (current === null || typeof current !== "object" || Array.isArray(current)) return undefined;
+      if (current === null || typeof current !== "object" || Array.isArray(current))
+        return undefined;
       if (!Object.prototype.hasOwnProperty.call(current, segment)) return undefined;
       current = (current as Record<string, unknown>)[segment];
     }
@@ -201,7 +233,10 @@ function compare(node: ComparisonNode, resolve: Resolver): Outcome {
     const other = nullLiteral(left) ? right : left;
     const present = other.value !== null;
     const result = op === "==" ? !present : present;
-    return { result, reason: present ? `${describe(other)}, so it is present` : `${describe(other)}` };
+    return {
+      result,
+      reason: present ? `${describe(other)}, so it is present` : `${describe(other)}`,
+    };
   }
   for (const side of [left, right]) {
     if (side.value === null) {
@@ -214,7 +249,10 @@ function compare(node: ComparisonNode, resolve: Resolver): Outcome {
     case "!=": {
       if (!isScalar(left.value) || !isScalar(right.value)) {
         const bad = isScalar(left.value) ? right : left;
-        return { result: false, reason: `${describe(bad)}, ${typeName(bad.value)}; ${op} compares single values only` };
+        return {
+          result: false,
+          reason: `${describe(bad)}, ${typeName(bad.value)}; ${op} compares single values only`,
+        };
       }
       if (typeof left.value !== typeof right.value) {
         return {
@@ -224,7 +262,12 @@ function compare(node: ComparisonNode, resolve: Resolver): Outcome {
       }
       const equal = left.value === right.value;
       const result = op === "==" ? equal : !equal;
-      return { result, reason: equal ? `${describe(left)}, equal to ${show(right.value)}` : `${describe(left)}, not ${show(right.value)}` };
+      return {
+        result,
+        reason: equal
+          ? `${describe(left)}, equal to ${show(right.value)}`
+          : `${describe(left)}, not ${show(right.value)}`,
+      };
     }
     case ">":
     case ">=":
@@ -242,36 +285,60 @@ function compare(node: ComparisonNode, resolve: Resolver): Outcome {
       const a = left.value as number | string;
       const b = right.value as number | string;
       const result = op === ">" ? a > b : op === ">=" ? a >= b : op === "<" ? a < b : a <= b;
-      return { result, reason: `${describe(left)}, which is ${result ? "" : "not "}${op} ${show(b)}` };
+      return {
+        result,
+        reason: `${describe(left)}, which is ${result ? "" : "not "}${op} ${show(b)}`,
+      };
     }
     case "CONTAINS": {
       if (typeof left.value !== "string" || typeof right.value !== "string") {
-        return { result: false, reason: `CONTAINS needs text on both sides, but ${describe(typeof left.value !== "string" ? left : right)}` };
+        return {
+          result: false,
+          reason: `CONTAINS needs text on both sides, but ${describe(typeof left.value !== "string" ? left : right)}`,
+        };
       }
       const result = left.value.includes(right.value);
-      return { result, reason: `${describe(left)}, which ${result ? "contains" : "does not contain"} ${show(right.value)}` };
+      return {
+        result,
+        reason: `${describe(left)}, which ${result ? "contains" : "does not contain"} ${show(right.value)}`,
+      };
     }
     case "HAS": {
       if (!Array.isArray(left.value)) {
-        return { result: false, reason: `${describe(left)}, ${typeName(left.value)}; HAS needs an array on the left` };
+        return {
+          result: false,
+          reason: `${describe(left)}, ${typeName(left.value)}; HAS needs an array on the left`,
+        };
       }
       if (!isScalar(right.value)) {
         return { result: false, reason: `${describe(right)}; HAS looks for a single value` };
       }
       const result = left.value.some((item) => item === right.value);
-      return { result, reason: `${describe(left)}, which ${result ? "has" : "does not have"} ${show(right.value)}` };
+      return {
+        result,
+        reason: `${describe(left)}, which ${result ? "has" : "does not have"} ${show(right.value)}`,
+      };
     }
     case "IN":
     case "NOT IN": {
       if (!Array.isArray(right.value)) {
-        return { result: false, reason: `${describe(right)}, ${typeName(right.value)}; ${op} needs an array on the right` };
+        return {
+          result: false,
+          reason: `${describe(right)}, ${typeName(right.value)}; ${op} needs an array on the right`,
+        };
       }
       if (!isScalar(left.value)) {
-        return { result: false, reason: `${describe(left)}, ${typeName(left.value)}; ${op} tests a single value` };
+        return {
+          result: false,
+          reason: `${describe(left)}, ${typeName(left.value)}; ${op} tests a single value`,
+        };
       }
       const found = right.value.some((item) => item === left.value);
       const result = op === "IN" ? found : !found;
-      return { result, reason: `${describe(left)}, which is ${found ? "" : "not "}in ${show(right.value)}` };
+      return {
+        result,
+        reason: `${describe(left)}, which is ${found ? "" : "not "}in ${show(right.value)}`,
+      };
     }
   }
 }
@@ -311,19 +378,35 @@ export function explain(expression: string, resolve: Resolver): Explanation {
   return { expression, result: outcome.result, summary: outcome.reason, clauses };
 }
 
-function explainNode(node: ExpressionNode, resolve: Resolver, clauses: ClauseExplanation[]): Outcome {
+function explainNode(
+  node: ExpressionNode,
+  resolve: Resolver,
+  clauses: ClauseExplanation[],
+): Outcome {
   if (node.type === "comparison") {
     const outcome = compare(node, resolve);
-    clauses.push({ text: node.text, result: outcome.result, reason: outcome.reason, location: node.location });
-    return { result: outcome.result, reason: `\`${node.text}\` is ${outcome.result}: ${outcome.reason}` };
+    clauses.push({
+      text: node.text,
+      result: outcome.result,
+      reason: outcome.reason,
+      location: node.location,
+    });
+    return {
+      result: outcome.result,
+      reason: `\`${node.text}\` is ${outcome.result}: ${outcome.reason}`,
+    };
   }
   const outcomes = node.operands.map((operand) => explainNode(operand, resolve, clauses));
   if (node.type === "and") {
     const failed = outcomes.filter((o) => !o.result);
-    if (failed.length === 0) return { result: true, reason: outcomes.map((o) => o.reason).join("; and ") };
+    if (failed.length === 0)
+      return { result: true, reason: outcomes.map((o) => o.reason).join("; and ") };
     return { result: false, reason: failed.map((o) => o.reason).join("; and ") };
   }
   const passed = outcomes.find((o) => o.result);
   if (passed) return { result: true, reason: passed.reason };
-  return { result: false, reason: `no alternative of the OR matched: ${outcomes.map((o) => o.reason).join("; ")}` };
+  return {
+    result: false,
+    reason: `no alternative of the OR matched: ${outcomes.map((o) => o.reason).join("; ")}`,
+  };
 }

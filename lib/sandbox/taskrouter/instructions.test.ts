@@ -3,7 +3,11 @@ import { parseAttributes } from "./model";
 import { createHarness } from "./testing/engine-harness";
 
 const CALLBACK = "https://app.example.com/api/twilio/taskrouter/assignment";
-const json = (value: unknown) => ({ status: 200, contentType: "application/json", body: JSON.stringify(value) });
+const json = (value: unknown) => ({
+  status: 200,
+  contentType: "application/json",
+  body: JSON.stringify(value),
+});
 
 function withCallback(options: { withVoice?: boolean } = {}) {
   const h = createHarness(options);
@@ -22,7 +26,10 @@ const voiceTask = { call_sid: "CAcaller", from: "+15550001111", to: "+1202555010
 describe("assignment callback", () => {
   it("is POSTed with Twilio's parameters before reservation.created", async () => {
     const { h, workspace, workflow, queue, alice } = withCallback();
-    const task = h.task(workspace.sid, { Attributes: JSON.stringify({ type: "support" }), Priority: "4" });
+    const task = h.task(workspace.sid, {
+      Attributes: JSON.stringify({ type: "support" }),
+      Priority: "4",
+    });
     expect(h.eventTypes()).not.toContain("reservation.created");
     await h.settle();
     const callback = h.sent.find((r) => r.kind === "taskrouter-assignment")!;
@@ -84,7 +91,9 @@ describe("assignment callback", () => {
     const task = h.task(workspace.sid, { Attributes: "{}" });
     await h.settle();
     expect(h.reservations(task.sid)[0]?.status).toBe("pending");
-    expect(h.debuggerEntries.find((e) => e.code === 55555)?.message).toMatch(/Unknown instruction "teleport"/);
+    expect(h.debuggerEntries.find((e) => e.code === 55555)?.message).toMatch(
+      /Unknown instruction "teleport"/,
+    );
   });
 });
 
@@ -104,10 +113,19 @@ describe("conference instruction", () => {
         timeout: 20,
       }),
     );
-    const task = h.task(workspace.sid, { Attributes: JSON.stringify(voiceTask), TaskChannel: "voice" });
+    const task = h.task(workspace.sid, {
+      Attributes: JSON.stringify(voiceTask),
+      TaskChannel: "voice",
+    });
     await h.settle();
-    expect(h.voiceCalls.map((c) => c.kind)).toEqual(["addConferenceParticipant", "moveCallToConference"]);
-    const [dial, move] = h.voiceCalls as [Extract<(typeof h.voiceCalls)[number], { kind: "addConferenceParticipant" }>, Extract<(typeof h.voiceCalls)[number], { kind: "moveCallToConference" }>];
+    expect(h.voiceCalls.map((c) => c.kind)).toEqual([
+      "addConferenceParticipant",
+      "moveCallToConference",
+    ]);
+    const [dial, move] = h.voiceCalls as [
+      Extract<(typeof h.voiceCalls)[number], { kind: "addConferenceParticipant" }>,
+      Extract<(typeof h.voiceCalls)[number], { kind: "moveCallToConference" }>,
+    ];
     expect(dial.conferenceName).toBe(task.sid);
     expect(dial.options).toMatchObject({
       from: "+12025550100",
@@ -119,9 +137,15 @@ describe("conference instruction", () => {
       conferenceStatusCallback: "https://app.example.com/conf",
       conferenceStatusCallbackEvent: ["start", "end", "join", "leave"],
     });
-    expect(move).toMatchObject({ callSid: "CAcaller", conferenceName: task.sid, options: { endConferenceOnExit: true } });
+    expect(move).toMatchObject({
+      callSid: "CAcaller",
+      conferenceName: task.sid,
+      options: { endConferenceOnExit: true },
+    });
     expect(task.assignmentStatus).toBe("assigned");
-    const attributes = parseAttributes(task.attributes) as { conference?: { participants: Record<string, string> } };
+    const attributes = parseAttributes(task.attributes) as {
+      conference?: { participants: Record<string, string> };
+    };
     expect(attributes.conference?.participants).toMatchObject({ customer: "CAcaller" });
     const worker = h.engine.worker(workspace.sid, h.reservations(task.sid)[0]!.workerSid);
     h.module.api.onCallEnded?.("CAcaller");
@@ -136,7 +160,10 @@ describe("conference instruction", () => {
     const task = h.task(workspace.sid, { Attributes: JSON.stringify(voiceTask) });
     await h.settle();
     expect(h.reservations(task.sid)[0]?.status).toBe("pending");
-    expect(h.voiceCalls.at(-1)).toMatchObject({ kind: "updateCall", update: { status: "completed" } });
+    expect(h.voiceCalls.at(-1)).toMatchObject({
+      kind: "updateCall",
+      update: { status: "completed" },
+    });
     expect(h.debuggerEntries.some((e) => /moveCallToConference failed/.test(e.message))).toBe(true);
     await h.advance(120_000);
     expect(h.reservations(task.sid)[0]?.status).toBe("timeout");
@@ -153,7 +180,10 @@ describe("conference instruction", () => {
     const workerLeg = [...h.calls.values()].at(-1)!;
     h.ctx.emit("call.updated", { sid: workerLeg.sid, status: "in-progress" });
     await h.settle();
-    expect(h.voiceCalls.map((c) => c.kind)).toEqual(["addConferenceParticipant", "moveCallToConference"]);
+    expect(h.voiceCalls.map((c) => c.kind)).toEqual([
+      "addConferenceParticipant",
+      "moveCallToConference",
+    ]);
     expect(h.reservations(task.sid)[0]?.status).toBe("accepted");
   });
 
@@ -165,7 +195,9 @@ describe("conference instruction", () => {
     await h.settle();
     expect(h.voiceCalls.map((c) => c.kind)).not.toContain("moveCallToConference");
     expect(h.reservations(task.sid)[0]?.status).toBe("pending");
-    expect(h.debuggerEntries.some((e) => /ended \(no-answer\) without answering/.test(e.message))).toBe(true);
+    expect(
+      h.debuggerEntries.some((e) => /ended \(no-answer\) without answering/.test(e.message)),
+    ).toBe(true);
   });
 
   it("stops waiting for the worker when the reservation times out, and hangs up the ringing leg", async () => {
@@ -175,7 +207,10 @@ describe("conference instruction", () => {
     const task = h.task(workspace.sid, { Attributes: JSON.stringify(voiceTask) });
     await h.advance(120_000);
     expect(h.reservations(task.sid)[0]?.status).toBe("timeout");
-    expect(h.voiceCalls.at(-1)).toMatchObject({ kind: "updateCall", update: { status: "completed" } });
+    expect(h.voiceCalls.at(-1)).toMatchObject({
+      kind: "updateCall",
+      update: { status: "completed" },
+    });
     expect(h.voiceCalls.map((c) => c.kind)).not.toContain("moveCallToConference");
   });
 
@@ -184,14 +219,16 @@ describe("conference instruction", () => {
     h.updateWorker(workspace.sid, alice.sid, { Attributes: "{}" });
     const task = h.task(workspace.sid, { Attributes: JSON.stringify(voiceTask) });
     const reservation = h.reservations(task.sid)[0]!;
-    expect(() => h.updateReservation(workspace.sid, task.sid, reservation.sid, { Instruction: "conference" })).toThrow(/needs "to" or a contact_uri/);
+    expect(() =>
+      h.updateReservation(workspace.sid, task.sid, reservation.sid, { Instruction: "conference" }),
+    ).toThrow(/needs "to" or a contact_uri/);
     const plain = h.task(workspace.sid, { Attributes: "{}" });
     expect(plain.assignmentStatus).toBe("pending");
   });
 });
 
 describe("dequeue, call and redirect instructions over REST", () => {
-  it("Instruction=dequeue bridges worker and caller through a two-party conference and records worker_call_sid", async () => {
+  it("Instruction=dequeue bridges the worker with the queued caller, records worker_call_sid, applies the post-work activity", async () => {
     const { h, workspace, wrapUp } = withCallback();
     const task = h.task(workspace.sid, { Attributes: JSON.stringify(voiceTask) });
     const reservation = h.reservations(task.sid)[0]!;
@@ -200,39 +237,51 @@ describe("dequeue, call and redirect instructions over REST", () => {
       DequeueFrom: "+12025550100",
       DequeuePostWorkActivitySid: wrapUp.sid,
       DequeueTimeout: "30",
+      DequeueRecord: "record-from-answer",
+      DequeueStatusCallbackUrl: "https://app.example.com/agent-leg",
+      DequeueStatusCallbackEvent: ["answered", "completed"],
     });
     await h.settle();
-    expect(h.voiceCalls[0]).toMatchObject({
-      kind: "addConferenceParticipant",
-      conferenceName: task.sid,
-      options: { to: "client:alice", from: "+12025550100", timeoutSeconds: 30, endConferenceOnExit: true, beep: false },
-    });
-    expect(h.voiceCalls[1]).toMatchObject({ kind: "moveCallToConference", callSid: "CAcaller", options: { endConferenceOnExit: true } });
+    expect(h.voiceCalls).toEqual([
+      {
+        kind: "dequeueCall",
+        callSid: "CAcaller",
+        options: {
+          to: "client:alice",
+          from: "+12025550100",
+          timeoutSeconds: 30,
+          record: true,
+          statusCallback: "https://app.example.com/agent-leg",
+          statusCallbackEvents: ["answered", "completed"],
+        },
+      },
+    ]);
     expect(reservation.status).toBe("accepted");
     expect(parseAttributes(task.attributes).worker_call_sid).toMatch(/^CA/);
     h.updateTask(workspace.sid, task.sid, { AssignmentStatus: "completed", Reason: "done" });
     expect(h.engine.worker(workspace.sid, reservation.workerSid).activitySid).toBe(wrapUp.sid);
   });
 
-  it("Instruction=dequeue uses the voice engine's dequeue bridge when it has one", async () => {
+  it("dequeue is not accepted when the worker does not answer", async () => {
     const { h, workspace } = withCallback();
-    h.enableDequeueBridge();
+    h.callOutcome.status = "busy";
+    h.reply(CALLBACK, () => json({ instruction: "dequeue", from: "+12025550100" }));
     const task = h.task(workspace.sid, { Attributes: JSON.stringify(voiceTask) });
-    const reservation = h.reservations(task.sid)[0]!;
-    h.updateReservation(workspace.sid, task.sid, reservation.sid, { Instruction: "dequeue", DequeueFrom: "+12025550100", DequeueRecord: "record-from-answer" });
     await h.settle();
-    expect(h.voiceCalls).toEqual([
-      { kind: "dequeueCall", callSid: "CAcaller", options: expect.objectContaining({ to: "client:alice", from: "+12025550100", timeoutSeconds: 60, record: true }) },
-    ]);
-    expect(reservation.status).toBe("accepted");
-    expect(parseAttributes(task.attributes).worker_call_sid).toMatch(/^CA/);
+    expect(h.voiceCalls.map((c) => c.kind)).toEqual(["dequeueCall", "updateCall"]);
+    expect(h.reservations(task.sid)[0]?.status).toBe("pending");
   });
 
   it("Instruction=call places a call to the worker with the TwiML url and accepts when CallAccept=true", async () => {
     const { h, workspace } = withCallback();
     const task = h.task(workspace.sid, { Attributes: "{}" });
     const reservation = h.reservations(task.sid)[0]!;
-    expect(() => h.updateReservation(workspace.sid, task.sid, reservation.sid, { Instruction: "call", CallFrom: "+12025550100" })).toThrow(/needs "url"/);
+    expect(() =>
+      h.updateReservation(workspace.sid, task.sid, reservation.sid, {
+        Instruction: "call",
+        CallFrom: "+12025550100",
+      }),
+    ).toThrow(/needs "url"/);
     h.updateReservation(workspace.sid, task.sid, reservation.sid, {
       Instruction: "call",
       CallFrom: "+12025550100",
@@ -261,11 +310,26 @@ describe("dequeue, call and redirect instructions over REST", () => {
     const { h, workspace } = withCallback();
     const task = h.task(workspace.sid, { Attributes: JSON.stringify(voiceTask) });
     const reservation = h.reservations(task.sid)[0]!;
-    h.updateReservation(workspace.sid, task.sid, reservation.sid, { Instruction: "redirect", RedirectCallSid: "CAcaller", RedirectUrl: "https://app.example.com/hold" });
+    h.updateReservation(workspace.sid, task.sid, reservation.sid, {
+      Instruction: "redirect",
+      RedirectCallSid: "CAcaller",
+      RedirectUrl: "https://app.example.com/hold",
+    });
     await h.settle();
-    expect(h.voiceCalls).toEqual([{ kind: "updateCall", callSid: "CAcaller", update: { url: "https://app.example.com/hold", method: "POST" } }]);
+    expect(h.voiceCalls).toEqual([
+      {
+        kind: "updateCall",
+        callSid: "CAcaller",
+        update: { url: "https://app.example.com/hold", method: "POST" },
+      },
+    ]);
     expect(reservation.status).toBe("pending");
-    h.updateReservation(workspace.sid, task.sid, reservation.sid, { Instruction: "redirect", RedirectCallSid: "CAcaller", RedirectUrl: "https://app.example.com/x", RedirectAccept: "true" });
+    h.updateReservation(workspace.sid, task.sid, reservation.sid, {
+      Instruction: "redirect",
+      RedirectCallSid: "CAcaller",
+      RedirectUrl: "https://app.example.com/x",
+      RedirectAccept: "true",
+    });
     await h.settle();
     expect(reservation.status).toBe("accepted");
   });
@@ -274,7 +338,9 @@ describe("dequeue, call and redirect instructions over REST", () => {
     const { h, workspace } = withCallback({ withVoice: false });
     const task = h.task(workspace.sid, { Attributes: JSON.stringify(voiceTask) });
     const reservation = h.reservations(task.sid)[0]!;
-    expect(() => h.updateReservation(workspace.sid, task.sid, reservation.sid, { Instruction: "conference" })).toThrow(/needs the sandbox voice engine/);
+    expect(() =>
+      h.updateReservation(workspace.sid, task.sid, reservation.sid, { Instruction: "conference" }),
+    ).toThrow(/needs the sandbox voice engine/);
     expect(reservation.status).toBe("pending");
   });
 });

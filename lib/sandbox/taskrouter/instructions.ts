@@ -11,8 +11,8 @@
  * - conference: `addConferenceParticipant(<TaskSid>, worker leg)`; when the worker answers,
  *   `moveCallToConference(<task call_sid>, <TaskSid>)`; the reservation is accepted only when
  *   both succeeded.
- * - dequeue: the voice engine's `dequeueCall` bridge when it offers one (accepted when the
- *   worker answers), otherwise a two-party conference named after the TaskSid.
+ * - dequeue: `dequeueCall(<task call_sid>, {to, from, …})` bridges the worker with the queued
+ *   caller; the reservation is accepted when the worker answers.
  * - call: `createCall` to the worker with the instruction's `url`.
  * - redirect: `updateCall(call_sid, {url})`.
  */
@@ -26,7 +26,10 @@ import { snakeCase, taskAge } from "./serialize";
 export type InstructionOptions = Record<string, unknown>;
 
 /** Sends the assignment callback, announces the reservation, then applies the answer. */
-export async function runAssignment(engine: TaskRouterEngine, reservationSid: string): Promise<void> {
+export async function runAssignment(
+  engine: TaskRouterEngine,
+  reservationSid: string,
+): Promise<void> {
   const reservation = engine.state.reservations.get(reservationSid);
   if (!reservation) return;
   const workspace = engine.workspace(reservation.workspaceSid);
@@ -59,9 +62,13 @@ export async function runAssignment(engine: TaskRouterEngine, reservationSid: st
         fallbackMethod: "POST",
         resourceSid: reservation.sid,
       });
-      if (result.ok && result.status === 200) instruction = parseAnswer(engine, reservation, result.body);
+      if (result.ok && result.status === 200)
+        instruction = parseAnswer(engine, reservation, result.body);
     } catch (error) {
-      engine.ctx.log.error("taskrouter assignment callback failed", { reservationSid, error: String(error) });
+      engine.ctx.log.error("taskrouter assignment callback failed", {
+        reservationSid,
+        error: String(error),
+      });
     }
   }
   const current = engine.state.reservations.get(reservationSid);
@@ -72,7 +79,9 @@ export async function runAssignment(engine: TaskRouterEngine, reservationSid: st
     task: currentTask,
     reservation: current,
     worker: engine.state.workers.get(current.workerSid) ?? worker,
-    queue: current.taskQueueSid ? (engine.state.taskQueues.get(current.taskQueueSid) ?? null) : null,
+    queue: current.taskQueueSid
+      ? (engine.state.taskQueues.get(current.taskQueueSid) ?? null)
+      : null,
   });
   if (instruction && current.status === "pending") {
     try {
@@ -91,11 +100,20 @@ export async function runAssignment(engine: TaskRouterEngine, reservationSid: st
 }
 
 /** `{"instruction": …}` or an empty 200 (accept or reject later over REST / the SDK). */
-function parseAnswer(engine: TaskRouterEngine, reservation: Reservation, body: string): InstructionOptions | null {
+function parseAnswer(
+  engine: TaskRouterEngine,
+  reservation: Reservation,
+  body: string,
+): InstructionOptions | null {
   if (body.trim() === "") return null;
   try {
     const value: unknown = JSON.parse(body);
-    if (value && typeof value === "object" && !Array.isArray(value) && typeof (value as InstructionOptions).instruction === "string") {
+    if (
+      value &&
+      typeof value === "object" &&
+      !Array.isArray(value) &&
+      typeof (value as InstructionOptions).instruction === "string"
+    ) {
       return value as InstructionOptions;
     }
     engine.ctx.debugger.report({
@@ -118,7 +136,9 @@ function parseAnswer(engine: TaskRouterEngine, reservation: Reservation, body: s
 }
 
 /** REST / bridge `Instruction=…` parameters → the assignment-callback JSON form. */
-export function instructionFromRest(params: Record<string, string | string[] | undefined>): InstructionOptions {
+export function instructionFromRest(
+  params: Record<string, string | string[] | undefined>,
+): InstructionOptions {
   const instruction = String(params.Instruction ?? "");
   const prefix = { dequeue: "Dequeue", call: "Call", redirect: "Redirect" }[instruction];
   const options: InstructionOptions = { instruction };
@@ -126,7 +146,8 @@ export function instructionFromRest(params: Record<string, string | string[] | u
     if (key === "Instruction" || value === undefined) continue;
     const name = prefix && key.startsWith(prefix) ? key.slice(prefix.length) : key;
     let snake = snakeCase(name);
-    if (snake === "status_callback_event" && instruction === "dequeue") snake = "status_callback_events";
+    if (snake === "status_callback_event" && instruction === "dequeue")
+      snake = "status_callback_events";
     if (snake === "worker_activity_sid") snake = "activity_sid";
     options[snake] = Array.isArray(value) && value.length === 1 ? value[0] : value;
   }
@@ -134,7 +155,11 @@ export function instructionFromRest(params: Record<string, string | string[] | u
 }
 
 const str = (value: unknown): string | undefined =>
-  value === undefined || value === null || value === "" ? undefined : Array.isArray(value) ? String(value[0]) : String(value);
+  value === undefined || value === null || value === ""
+    ? undefined
+    : Array.isArray(value)
+      ? String(value[0])
+      : String(value);
 const bool = (value: unknown): boolean | undefined => {
   const text = str(value);
   return text === undefined ? undefined : text.toLowerCase() === "true";
@@ -152,7 +177,11 @@ const list = (value: unknown): string[] | undefined => {
 /**
  * Checks an instruction synchronously (bad input is a 400 over REST) and returns the work to do.
  */
-export function prepareInstruction(engine: TaskRouterEngine, reservation: Reservation, options: InstructionOptions): () => Promise<void> {
+export function prepareInstruction(
+  engine: TaskRouterEngine,
+  reservation: Reservation,
+  options: InstructionOptions,
+): () => Promise<void> {
   const task = engine.task(reservation.workspaceSid, reservation.taskSid);
   const worker = engine.worker(reservation.workspaceSid, reservation.workerSid);
   const kind = str(options.instruction);
@@ -174,40 +203,41 @@ export function prepareInstruction(engine: TaskRouterEngine, reservation: Reserv
     case "redirect":
       return prepareRedirect(engine, reservation, options);
     default:
-      throw invalid(`Unknown instruction "${kind ?? ""}": use accept, reject, dequeue, call, redirect or conference`);
+      throw invalid(
+        `Unknown instruction "${kind ?? ""}": use accept, reject, dequeue, call, redirect or conference`,
+      );
   }
 }
 
 function voiceOf(engine: TaskRouterEngine, instruction: string): VoiceEngineApi {
-  if (!engine.ctx.voice) throw invalid(`The ${instruction} instruction needs the sandbox voice engine, which is not running`);
+  if (!engine.ctx.voice)
+    throw invalid(
+      `The ${instruction} instruction needs the sandbox voice engine, which is not running`,
+    );
   return engine.ctx.voice;
 }
 
 function requirePending(reservation: Reservation): void {
-  if (reservation.status !== "pending") throw invalid(`Reservation ${reservation.sid} is ${reservation.status}, not pending`);
+  if (reservation.status !== "pending")
+    throw invalid(`Reservation ${reservation.sid} is ${reservation.status}, not pending`);
 }
 
 function contactOf(worker: Worker, to: string | undefined, instruction: string): string {
   const contact = to ?? str(parseAttributes(worker.attributes).contact_uri);
-  if (!contact) throw invalid(`The ${instruction} instruction needs "to" or a contact_uri attribute on Worker ${worker.sid}`);
+  if (!contact)
+    throw invalid(
+      `The ${instruction} instruction needs "to" or a contact_uri attribute on Worker ${worker.sid}`,
+    );
   return contact;
 }
 
-function checkActivity(engine: TaskRouterEngine, workspaceSid: string, activitySid: string | undefined): void {
+function checkActivity(
+  engine: TaskRouterEngine,
+  workspaceSid: string,
+  activitySid: string | undefined,
+): void {
   if (activitySid) engine.activity(workspaceSid, activitySid);
 }
-
-/**
- * The voice engine's optional dequeue bridge (lib/sandbox/voice VoiceEngine.dequeueCall): rings
- * `to` and bridges it with the queued caller, as Twilio's dequeue does. Not (yet) part of
- * VoiceEngineApi, hence the feature test; without it dequeue uses a two-party conference.
- */
-type DequeueCapable = VoiceEngineApi & {
-  dequeueCall?(
-    callSid: string,
-    options: { to: string; from: string; timeoutSeconds?: number; record?: boolean; statusCallback?: string; statusCallbackEvents?: string[] },
-  ): Promise<{ workerCallSid: string }>;
-};
 
 const ENDED = new Set(["completed", "busy", "failed", "no-answer", "canceled"]);
 
@@ -216,7 +246,12 @@ const ENDED = new Set(["completed", "busy", "failed", "no-answer", "canceled"]);
  * reservation stops being pending meanwhile (timeout, cancel). Listens to the voice engine's
  * `call.updated` events and checks `getCall` on the sandbox clock every second as well.
  */
-function waitForAnswer(engine: TaskRouterEngine, voice: VoiceEngineApi, callSid: string, reservationSid: string): Promise<void> {
+function waitForAnswer(
+  engine: TaskRouterEngine,
+  voice: VoiceEngineApi,
+  callSid: string,
+  reservationSid: string,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     let timer: ReturnType<typeof engine.ctx.clock.setTimeout> | undefined;
     const finish = (error?: Error) => {
@@ -228,7 +263,8 @@ function waitForAnswer(engine: TaskRouterEngine, voice: VoiceEngineApi, callSid:
     };
     const check = (status: string | undefined) => {
       if (status === "in-progress") finish();
-      else if (status && ENDED.has(status)) finish(new Error(`the worker's leg ${callSid} ended (${status}) without answering`));
+      else if (status && ENDED.has(status))
+        finish(new Error(`the worker's leg ${callSid} ended (${status}) without answering`));
     };
     const onVoiceEvent = (event: { type?: string; data?: { sid?: string; status?: string } }) => {
       if (event?.type === "call.updated" && event.data?.sid === callSid) check(event.data.status);
@@ -250,7 +286,7 @@ function waitForAnswer(engine: TaskRouterEngine, voice: VoiceEngineApi, callSid:
   });
 }
 
-/** conference and dequeue: ring the worker; once answered, bring the caller in and accept. */
+/** conference and dequeue: ring the worker; once answered, the caller is connected and the reservation accepted. */
 function prepareBridge(
   engine: TaskRouterEngine,
   reservation: Reservation,
@@ -260,32 +296,40 @@ function prepareBridge(
   kind: "conference" | "dequeue",
 ): () => Promise<void> {
   requirePending(reservation);
-  const voice = voiceOf(engine, kind) as DequeueCapable;
+  const voice = voiceOf(engine, kind);
   const attributes = parseAttributes(task.attributes);
   const callerCallSid = str(attributes.call_sid);
-  if (!callerCallSid) throw invalid(`The ${kind} instruction needs a voice task whose attributes include call_sid (a task created by <Enqueue>)`);
+  if (!callerCallSid)
+    throw invalid(
+      `The ${kind} instruction needs a voice task whose attributes include call_sid (a task created by <Enqueue>)`,
+    );
   const to = contactOf(worker, str(options.to), kind);
   const from = str(options.from) ?? str(attributes.to) ?? str(attributes.called);
-  if (!from) throw invalid(`The ${kind} instruction needs "from" (or a task attribute "to", the number the caller dialed)`);
+  if (!from)
+    throw invalid(
+      `The ${kind} instruction needs "from" (or a task attribute "to", the number the caller dialed)`,
+    );
   const postWork = str(options.post_work_activity_sid);
   checkActivity(engine, task.workspaceSid, postWork);
   const timeoutSeconds = num(options.timeout) ?? 60;
   const record = str(options.record) ?? str(options.conference_record);
   const statusCallback = str(options.status_callback) ?? str(options.status_callback_url);
-  const statusCallbackEvent = list(options.status_callback_event) ?? list(options.status_callback_events);
+  const statusCallbackEvent =
+    list(options.status_callback_event) ?? list(options.status_callback_events);
   const accept = (patch: Record<string, unknown>) => {
     const current = engine.state.reservations.get(reservation.sid);
-    if (!current || current.status !== "pending") throw new Error(`Reservation ${reservation.sid} is no longer pending`);
+    if (!current || current.status !== "pending")
+      throw new Error(`Reservation ${reservation.sid} is no longer pending`);
     updateTaskAttributes(engine, task, patch);
     task.postWorkActivitySid = postWork ?? null;
     acceptReservation(engine, current);
     engine.dispatch(task.workspaceSid);
   };
 
-  if (kind === "dequeue" && typeof voice.dequeueCall === "function") {
-    const dequeueCall = voice.dequeueCall.bind(voice);
+  if (kind === "dequeue") {
+    // Twilio bridges the worker straight to the queued caller (no conference).
     return async () => {
-      const { workerCallSid } = await dequeueCall(callerCallSid, {
+      const { workerCallSid } = await voice.dequeueCall(callerCallSid, {
         to,
         from,
         timeoutSeconds,
@@ -304,17 +348,19 @@ function prepareBridge(
   }
 
   const conferenceName = task.sid;
-  const dequeue = kind === "dequeue";
-  const conferenceRecord = record === "record-from-answer" || record === "record-from-start" || record === "true" ? "record-from-start" : undefined;
+  const conferenceRecord =
+    record === "record-from-answer" || record === "record-from-start" || record === "true"
+      ? "record-from-start"
+      : undefined;
   return async () => {
     const workerLeg = await voice.addConferenceParticipant(conferenceName, {
       from,
       to,
       timeoutSeconds,
-      startConferenceOnEnter: dequeue ? true : (bool(options.start_conference_on_enter) ?? true),
-      endConferenceOnExit: dequeue ? true : bool(options.end_conference_on_exit),
+      startConferenceOnEnter: bool(options.start_conference_on_enter) ?? true,
+      endConferenceOnExit: bool(options.end_conference_on_exit),
       muted: bool(options.muted),
-      beep: dequeue ? false : bool(options.beep),
+      beep: bool(options.beep),
       earlyMedia: bool(options.early_media),
       waitUrl: str(options.wait_url),
       statusCallback,
@@ -322,19 +368,22 @@ function prepareBridge(
       conferenceStatusCallback: str(options.conference_status_callback),
       conferenceStatusCallbackEvent: list(options.conference_status_callback_event),
       conferenceRecord,
-      recordingStatusCallback: str(options.conference_recording_status_callback) ?? str(options.recording_status_callback),
+      recordingStatusCallback:
+        str(options.conference_recording_status_callback) ?? str(options.recording_status_callback),
     });
     try {
       // The caller keeps waiting in the queue until the worker picks up, as on Twilio.
       await waitForAnswer(engine, voice, workerLeg.callSid, reservation.sid);
       const moved = await voice.moveCallToConference(callerCallSid, conferenceName, {
         startConferenceOnEnter: true,
-        endConferenceOnExit: dequeue ? true : bool(options.end_conference_on_customer_exit),
-        beep: dequeue ? false : bool(options.beep_on_customer_entrance),
+        endConferenceOnExit: bool(options.end_conference_on_customer_exit),
+        beep: bool(options.beep_on_customer_entrance),
       });
       accept({
-        ...(dequeue ? { worker_call_sid: workerLeg.callSid } : {}),
-        conference: { sid: moved.conferenceSid, participants: { worker: workerLeg.callSid, customer: callerCallSid } },
+        conference: {
+          sid: moved.conferenceSid,
+          participants: { worker: workerLeg.callSid, customer: callerCallSid },
+        },
       });
     } catch (error) {
       // Do not leave the worker ringing or sitting alone in the conference.
@@ -344,14 +393,21 @@ function prepareBridge(
   };
 }
 
-function prepareCall(engine: TaskRouterEngine, reservation: Reservation, task: Task, worker: Worker, options: InstructionOptions): () => Promise<void> {
+function prepareCall(
+  engine: TaskRouterEngine,
+  reservation: Reservation,
+  task: Task,
+  worker: Worker,
+  options: InstructionOptions,
+): () => Promise<void> {
   requirePending(reservation);
   const voice = voiceOf(engine, "call");
   const to = contactOf(worker, str(options.to), "call");
   const from = str(options.from);
   if (!from) throw invalid('The call instruction needs "from" (CallFrom)');
   const url = str(options.url);
-  if (!url) throw invalid('The call instruction needs "url" (CallUrl), the TwiML for the worker\'s leg');
+  if (!url)
+    throw invalid('The call instruction needs "url" (CallUrl), the TwiML for the worker\'s leg');
   const accept = bool(options.accept) ?? false;
   const statusCallback = str(options.status_callback_url);
   return async () => {
@@ -373,12 +429,19 @@ function prepareCall(engine: TaskRouterEngine, reservation: Reservation, task: T
   };
 }
 
-function prepareRedirect(engine: TaskRouterEngine, reservation: Reservation, options: InstructionOptions): () => Promise<void> {
+function prepareRedirect(
+  engine: TaskRouterEngine,
+  reservation: Reservation,
+  options: InstructionOptions,
+): () => Promise<void> {
   requirePending(reservation);
   const voice = voiceOf(engine, "redirect");
   const callSid = str(options.call_sid);
   const url = str(options.url);
-  if (!callSid || !url) throw invalid('The redirect instruction needs "call_sid" and "url" (RedirectCallSid, RedirectUrl)');
+  if (!callSid || !url)
+    throw invalid(
+      'The redirect instruction needs "call_sid" and "url" (RedirectCallSid, RedirectUrl)',
+    );
   const accept = bool(options.accept) ?? false;
   return async () => {
     await voice.updateCall(callSid, { url, method: "POST" });
@@ -390,11 +453,18 @@ function prepareRedirect(engine: TaskRouterEngine, reservation: Reservation, opt
   };
 }
 
-function updateTaskAttributes(engine: TaskRouterEngine, task: Task, patch: Record<string, unknown>): void {
+function updateTaskAttributes(
+  engine: TaskRouterEngine,
+  task: Task,
+  patch: Record<string, unknown>,
+): void {
   const current = engine.state.tasks.get(task.sid);
   if (!current) return;
   current.attributes = JSON.stringify({ ...parseAttributes(current.attributes), ...patch });
   current.dateUpdated = engine.now();
   current.version += 1;
-  engine.events.publish("task.updated", { workspace: engine.workspace(current.workspaceSid), task: current });
+  engine.events.publish("task.updated", {
+    workspace: engine.workspace(current.workspaceSid),
+    task: current,
+  });
 }

@@ -5,7 +5,8 @@
  */
 import type { WorkflowConfig } from "./workflow-config";
 
-export type AssignmentStatus = "pending" | "reserved" | "assigned" | "wrapping" | "completed" | "canceled";
+export type AssignmentStatus =
+  "pending" | "reserved" | "assigned" | "wrapping" | "completed" | "canceled";
 export type ReservationStatus =
   | "pending"
   | "accepted"
@@ -200,7 +201,11 @@ export function emptyState(): TaskRouterState {
 
 /** Active = still holds the worker's capacity: pending, accepted (task assigned) or wrapping. */
 export function isActiveReservation(reservation: Reservation): boolean {
-  return reservation.status === "pending" || reservation.status === "accepted" || reservation.status === "wrapping";
+  return (
+    reservation.status === "pending" ||
+    reservation.status === "accepted" ||
+    reservation.status === "wrapping"
+  );
 }
 
 export function isTerminalTask(task: Task): boolean {
@@ -210,7 +215,9 @@ export function isTerminalTask(task: Task): boolean {
 export function parseAttributes(json: string): Record<string, unknown> {
   try {
     const value: unknown = JSON.parse(json);
-    return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+    return value !== null && typeof value === "object" && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : {};
   } catch {
     return {};
   }

@@ -3,7 +3,12 @@
  * `ctx.taskrouter` (used by `<Enqueue workflowSid>` in the voice engine), feeds the console
  * board, and snapshots / restores / resets its state.
  */
-import type { SandboxContext, SandboxModule, SandboxModuleFactory, TaskRouterEngineApi } from "../core/types";
+import type {
+  SandboxContext,
+  SandboxModule,
+  SandboxModuleFactory,
+  TaskRouterEngineApi,
+} from "../core/types";
 import { EventBridge } from "./bridge/event-bridge";
 import { TaskRouterEngine } from "./engine";
 import { emptyState, parseAttributes, type TaskRouterState, type Workflow } from "./model";
@@ -15,14 +20,23 @@ import { reservationJson, taskJson, workerJson } from "./serialize";
 import { TASKROUTER_SUPPORT } from "./support";
 import { parseWorkflowConfig } from "./workflow-config";
 
-export type TaskRouterModule = SandboxModule & { engine: TaskRouterEngine; bridge: EventBridge; api: TaskRouterEngineApi };
+export type TaskRouterModule = SandboxModule & {
+  engine: TaskRouterEngine;
+  bridge: EventBridge;
+  api: TaskRouterEngineApi;
+};
 
-type Snapshot = { version: 1 } & { [K in keyof TaskRouterState]: K extends "events" ? TaskRouterState["events"] : unknown[] };
+type Snapshot = { version: 1 } & {
+  [K in keyof TaskRouterState]: K extends "events" ? TaskRouterState["events"] : unknown[];
+};
 
 /** Mounted from lib/sandbox/server/modules.ts. */
 export const taskrouterModule: SandboxModuleFactory = (ctx) => createTaskRouterModule(ctx);
 
-export function createTaskRouterModule(ctx: SandboxContext, options: { heartbeatMs?: number } = {}): TaskRouterModule {
+export function createTaskRouterModule(
+  ctx: SandboxContext,
+  options: { heartbeatMs?: number } = {},
+): TaskRouterModule {
   const engine = new TaskRouterEngine(ctx);
   installRouting(engine);
   const bridge = new EventBridge(engine, { heartbeatMs: options.heartbeatMs });
@@ -33,10 +47,16 @@ export function createTaskRouterModule(ctx: SandboxContext, options: { heartbeat
       ctx.emit("task.updated", { ...taskJson(engine, subject.task), event_type: event.eventType });
     }
     if (subject.reservation) {
-      ctx.emit("reservation.updated", { ...reservationJson(engine, subject.reservation), event_type: event.eventType });
+      ctx.emit("reservation.updated", {
+        ...reservationJson(engine, subject.reservation),
+        event_type: event.eventType,
+      });
     }
     if (subject.worker && engine.state.workers.has(subject.worker.sid)) {
-      ctx.emit("worker.updated", { ...workerJson(engine, subject.worker), event_type: event.eventType });
+      ctx.emit("worker.updated", {
+        ...workerJson(engine, subject.worker),
+        event_type: event.eventType,
+      });
     }
   });
 
@@ -49,7 +69,9 @@ export function createTaskRouterModule(ctx: SandboxContext, options: { heartbeat
           WorkflowSid: workflow.sid,
           Attributes: JSON.stringify(options.attributes),
           ...(options.priority !== undefined ? { Priority: String(options.priority) } : {}),
-          ...(options.timeoutSeconds !== undefined ? { Timeout: String(options.timeoutSeconds) } : {}),
+          ...(options.timeoutSeconds !== undefined
+            ? { Timeout: String(options.timeoutSeconds) }
+            : {}),
           TaskChannel: options.taskChannel ?? "voice",
         }),
       );
@@ -57,7 +79,8 @@ export function createTaskRouterModule(ctx: SandboxContext, options: { heartbeat
     },
     async cancelTask(taskSid, reason) {
       const task = engine.state.tasks.get(taskSid);
-      if (!task || (task.assignmentStatus !== "pending" && task.assignmentStatus !== "reserved")) return;
+      if (!task || (task.assignmentStatus !== "pending" && task.assignmentStatus !== "reserved"))
+        return;
       engine.as({ type: "workspace", sid: task.workspaceSid }, () => {
         cancelTask(engine, task, reason);
         engine.dispatch(task.workspaceSid);
@@ -99,7 +122,9 @@ export function createTaskRouterModule(ctx: SandboxContext, options: { heartbeat
         activities: [...state.activities.values()],
         taskChannels: [...state.taskChannels.values()],
         taskQueues: [...state.taskQueues.values()],
-        workflows: [...state.workflows.values()].map(({ config: _config, ...workflow }) => workflow),
+        workflows: [...state.workflows.values()].map(
+          ({ config: _config, ...workflow }) => workflow,
+        ),
         workers: [...state.workers.values()],
         workerChannels: [...state.workerChannels.values()],
         tasks: [...state.tasks.values()],
@@ -137,7 +162,9 @@ function restoreState(snapshot: Partial<Snapshot> | null): TaskRouterState {
   for (const item of (snapshot.workflows ?? []) as Record<string, unknown>[]) {
     const workflow = item as unknown as Workflow;
     // The configuration was validated when it was saved; queues are checked again here.
-    workflow.config = parseWorkflowConfig(workflow.configuration, (sid) => state.taskQueues.has(sid));
+    workflow.config = parseWorkflowConfig(workflow.configuration, (sid) =>
+      state.taskQueues.has(sid),
+    );
     state.workflows.set(workflow.sid, workflow);
   }
   state.events = snapshot.events ?? [];
@@ -155,8 +182,10 @@ function rearmTimers(engine: TaskRouterEngine): void {
   }
   for (const reservation of engine.state.reservations.values()) {
     if (reservation.status !== "pending") continue;
-    engine.setTimer(`reservation:${reservation.sid}`, reservation.dateCreated + reservation.timeout * 1000, () =>
-      timeoutReservation(engine, reservation.sid),
+    engine.setTimer(
+      `reservation:${reservation.sid}`,
+      reservation.dateCreated + reservation.timeout * 1000,
+      () => timeoutReservation(engine, reservation.sid),
     );
   }
 }
@@ -172,7 +201,11 @@ function boardState(engine: TaskRouterEngine, bridge: EventBridge) {
       targetWorkers: queue.targetWorkers,
       waiting: engine
         .inWorkspace(engine.state.tasks, workspace.sid)
-        .filter((task) => task.taskQueueSid === queue.sid && (task.assignmentStatus === "pending" || task.assignmentStatus === "reserved")).length,
+        .filter(
+          (task) =>
+            task.taskQueueSid === queue.sid &&
+            (task.assignmentStatus === "pending" || task.assignmentStatus === "reserved"),
+        ).length,
     })),
     workers: engine.inWorkspace(engine.state.workers, workspace.sid).map((worker) => ({
       sid: worker.sid,
@@ -183,21 +216,19 @@ function boardState(engine: TaskRouterEngine, bridge: EventBridge) {
       connected: bridge.sessionCount(worker.sid) > 0,
       attributes: parseAttributes(worker.attributes),
     })),
-    tasks: engine
-      .inWorkspace(engine.state.tasks, workspace.sid)
-      .map((task) => ({
-        sid: task.sid,
-        assignmentStatus: task.assignmentStatus,
-        taskQueueSid: task.taskQueueSid,
-        priority: task.priority,
-        age: taskJson(engine, task).age,
-        reason: task.reason,
-        attributes: parseAttributes(task.attributes),
-        reservations: engine.reservationsOfTask(task.sid).map((reservation) => ({
-          sid: reservation.sid,
-          workerSid: reservation.workerSid,
-          status: reservation.status,
-        })),
+    tasks: engine.inWorkspace(engine.state.tasks, workspace.sid).map((task) => ({
+      sid: task.sid,
+      assignmentStatus: task.assignmentStatus,
+      taskQueueSid: task.taskQueueSid,
+      priority: task.priority,
+      age: taskJson(engine, task).age,
+      reason: task.reason,
+      attributes: parseAttributes(task.attributes),
+      reservations: engine.reservationsOfTask(task.sid).map((reservation) => ({
+        sid: reservation.sid,
+        workerSid: reservation.workerSid,
+        status: reservation.status,
       })),
+    })),
   }));
 }

@@ -5,13 +5,21 @@ import { createHarness } from "./testing/engine-harness";
 function twoWorkers() {
   const h = createHarness();
   const base = h.basic();
-  const alice = h.worker(base.workspace.sid, { FriendlyName: "alice", ActivitySid: base.available.sid });
-  const bob = h.worker(base.workspace.sid, { FriendlyName: "bob", ActivitySid: base.available.sid });
+  const alice = h.worker(base.workspace.sid, {
+    FriendlyName: "alice",
+    ActivitySid: base.available.sid,
+  });
+  const bob = h.worker(base.workspace.sid, {
+    FriendlyName: "bob",
+    ActivitySid: base.available.sid,
+  });
   return { h, ...base, alice, bob };
 }
 
 const params = (h: ReturnType<typeof createHarness>, type: string) =>
-  h.engine.state.events.filter((e) => e.eventType === type).map((e) => Object.fromEntries(e.params));
+  h.engine.state.events
+    .filter((e) => e.eventType === type)
+    .map((e) => Object.fromEntries(e.params));
 
 describe("reservation timeouts", () => {
   it("time out after the default 120 s: worker to the timeout activity, task re-offered to another worker", async () => {
@@ -57,7 +65,10 @@ describe("accept, reject, complete, wrap", () => {
     const task = h.task(workspace.sid, { Attributes: "{}" });
     const first = h.pending(task.sid)[0]!;
     const unavailable = h.activity(workspace.sid, "Unavailable");
-    h.updateReservation(workspace.sid, task.sid, first.sid, { ReservationStatus: "rejected", WorkerActivitySid: unavailable.sid });
+    h.updateReservation(workspace.sid, task.sid, first.sid, {
+      ReservationStatus: "rejected",
+      WorkerActivitySid: unavailable.sid,
+    });
     expect(first.status).toBe("rejected");
     expect(alice.activitySid).toBe(unavailable.sid);
     expect(h.pending(task.sid).map((r) => r.workerSid)).toEqual([bob.sid]);
@@ -69,7 +80,9 @@ describe("accept, reject, complete, wrap", () => {
     const task = h.task(workspace.sid, { Attributes: "{}" });
     const first = h.pending(task.sid)[0]!;
     h.updateReservation(workspace.sid, task.sid, first.sid, { ReservationStatus: "rejected" });
-    expect(() => h.updateReservation(workspace.sid, task.sid, first.sid, { ReservationStatus: "accepted" })).toThrow(TaskRouterApiError);
+    expect(() =>
+      h.updateReservation(workspace.sid, task.sid, first.sid, { ReservationStatus: "accepted" }),
+    ).toThrow(TaskRouterApiError);
   });
 
   it("accept → assigned; wrapping → wrapup events; completed → task.completed, reservation.completed, task.updated", async () => {
@@ -77,28 +90,52 @@ describe("accept, reject, complete, wrap", () => {
     const task = h.task(workspace.sid, { Attributes: "{}" });
     await h.settle();
     const reservation = h.pending(task.sid)[0]!;
-    h.updateReservation(workspace.sid, task.sid, reservation.sid, { ReservationStatus: "accepted" });
+    h.updateReservation(workspace.sid, task.sid, reservation.sid, {
+      ReservationStatus: "accepted",
+    });
     expect(task.assignmentStatus).toBe("assigned");
     h.updateTask(workspace.sid, task.sid, { AssignmentStatus: "wrapping" });
     expect(task.assignmentStatus).toBe("wrapping");
     expect(reservation.status).toBe("wrapping");
-    expect(() => h.updateTask(workspace.sid, task.sid, { AssignmentStatus: "completed" })).toThrow(/Reason is required/);
+    expect(() => h.updateTask(workspace.sid, task.sid, { AssignmentStatus: "completed" })).toThrow(
+      /Reason is required/,
+    );
     h.updateTask(workspace.sid, task.sid, { AssignmentStatus: "completed", Reason: "resolved" });
     expect(task.assignmentStatus).toBe("completed");
     expect(reservation.status).toBe("completed");
-    expect(h.eventTypes().slice(-6)).toEqual(["reservation.accepted", "task.wrapup", "reservation.wrapup", "task.completed", "reservation.completed", "task.updated"]);
-    expect(params(h, "task.completed")[0]).toMatchObject({ TaskCompletedReason: "resolved", TaskAssignmentStatus: "completed" });
+    expect(h.eventTypes().slice(-6)).toEqual([
+      "reservation.accepted",
+      "task.wrapup",
+      "reservation.wrapup",
+      "task.completed",
+      "reservation.completed",
+      "task.updated",
+    ]);
+    expect(params(h, "task.completed")[0]).toMatchObject({
+      TaskCompletedReason: "resolved",
+      TaskAssignmentStatus: "completed",
+    });
   });
 
   it("the reservation's own status can wrap and complete the task", () => {
     const { h, workspace } = twoWorkers();
     const task = h.task(workspace.sid, { Attributes: "{}" });
     const reservation = h.pending(task.sid)[0]!;
-    expect(() => h.updateReservation(workspace.sid, task.sid, reservation.sid, { ReservationStatus: "completed" })).toThrow(/only an accepted/);
-    h.updateReservation(workspace.sid, task.sid, reservation.sid, { ReservationStatus: "accepted" });
-    h.updateReservation(workspace.sid, task.sid, reservation.sid, { ReservationStatus: "wrapping" });
+    expect(() =>
+      h.updateReservation(workspace.sid, task.sid, reservation.sid, {
+        ReservationStatus: "completed",
+      }),
+    ).toThrow(/only an accepted/);
+    h.updateReservation(workspace.sid, task.sid, reservation.sid, {
+      ReservationStatus: "accepted",
+    });
+    h.updateReservation(workspace.sid, task.sid, reservation.sid, {
+      ReservationStatus: "wrapping",
+    });
     expect(task.assignmentStatus).toBe("wrapping");
-    h.updateReservation(workspace.sid, task.sid, reservation.sid, { ReservationStatus: "completed" });
+    h.updateReservation(workspace.sid, task.sid, reservation.sid, {
+      ReservationStatus: "completed",
+    });
     expect(task.assignmentStatus).toBe("completed");
   });
 
@@ -110,8 +147,12 @@ describe("accept, reject, complete, wrap", () => {
     expect(reservation.status).toBe("canceled");
     expect(h.eventTypes().slice(-2)).toEqual(["reservation.canceled", "task.canceled"]);
     const other = h.task(workspace.sid, { Attributes: "{}" });
-    h.updateReservation(workspace.sid, other.sid, h.pending(other.sid)[0]!.sid, { ReservationStatus: "accepted" });
-    expect(() => h.updateTask(workspace.sid, other.sid, { AssignmentStatus: "canceled", Reason: "x" })).toThrow(/only a pending or reserved/);
+    h.updateReservation(workspace.sid, other.sid, h.pending(other.sid)[0]!.sid, {
+      ReservationStatus: "accepted",
+    });
+    expect(() =>
+      h.updateTask(workspace.sid, other.sid, { AssignmentStatus: "canceled", Reason: "x" }),
+    ).toThrow(/only a pending or reserved/);
   });
 
   it("If-Match with a stale version is refused with 412", () => {
@@ -132,10 +173,16 @@ describe("accept, reject, complete, wrap", () => {
     const { h, workspace, alice, bob } = twoWorkers();
     const task = h.task(workspace.sid, { Attributes: "{}" });
     const offline = h.activity(workspace.sid, "Offline");
-    expect(() => h.updateWorker(workspace.sid, alice.sid, { ActivitySid: h.activity(workspace.sid, "Available").sid, RejectPendingReservations: "true" })).toThrow(
-      /only valid when moving the Worker to an unavailable Activity/,
-    );
-    h.updateWorker(workspace.sid, alice.sid, { ActivitySid: offline.sid, RejectPendingReservations: "true" });
+    expect(() =>
+      h.updateWorker(workspace.sid, alice.sid, {
+        ActivitySid: h.activity(workspace.sid, "Available").sid,
+        RejectPendingReservations: "true",
+      }),
+    ).toThrow(/only valid when moving the Worker to an unavailable Activity/);
+    h.updateWorker(workspace.sid, alice.sid, {
+      ActivitySid: offline.sid,
+      RejectPendingReservations: "true",
+    });
     expect(h.reservations(task.sid).map((r) => [r.workerSid, r.status])).toEqual([
       [alice.sid, "rejected"],
       [bob.sid, "pending"],
@@ -147,22 +194,34 @@ describe("the engine API used by the voice engine", () => {
   it("createTask (from <Enqueue workflowSid>) and cancelTask when the caller hangs up", async () => {
     const h = createHarness();
     const { workflow, workspace } = h.basic();
-    const { taskSid } = await h.module.api.createTask({ workflowSid: workflow.sid, attributes: { call_sid: "CA1", from: "+15550001111" }, priority: 2, timeoutSeconds: 600 });
+    const { taskSid } = await h.module.api.createTask({
+      workflowSid: workflow.sid,
+      attributes: { call_sid: "CA1", from: "+15550001111" },
+      priority: 2,
+      timeoutSeconds: 600,
+    });
     const task = h.engine.task(workspace.sid, taskSid);
     expect(task).toMatchObject({ priority: 2, timeout: 600, assignmentStatus: "pending" });
     expect(h.engine.state.taskChannels.get(task.taskChannelSid)?.uniqueName).toBe("voice");
     await h.module.api.cancelTask(taskSid, "hangup");
     expect(task).toMatchObject({ assignmentStatus: "canceled", reason: "hangup" });
-    await expect(h.module.api.createTask({ workflowSid: "WW0", attributes: {} })).rejects.toThrow(/not found/);
+    await expect(h.module.api.createTask({ workflowSid: "WW0", attributes: {} })).rejects.toThrow(
+      /not found/,
+    );
   });
 
   it("onCallEnded moves an assigned voice task to wrapping, like Twilio does for conference/dequeue tasks", async () => {
     const h = createHarness();
     const { workflow, workspace, available } = h.basic();
     h.worker(workspace.sid, { FriendlyName: "alice", ActivitySid: available.sid });
-    const { taskSid } = await h.module.api.createTask({ workflowSid: workflow.sid, attributes: { call_sid: "CA123" } });
+    const { taskSid } = await h.module.api.createTask({
+      workflowSid: workflow.sid,
+      attributes: { call_sid: "CA123" },
+    });
     const task = h.engine.task(workspace.sid, taskSid);
-    h.updateReservation(workspace.sid, taskSid, h.pending(taskSid)[0]!.sid, { ReservationStatus: "accepted" });
+    h.updateReservation(workspace.sid, taskSid, h.pending(taskSid)[0]!.sid, {
+      ReservationStatus: "accepted",
+    });
     h.module.api.onCallEnded?.("CA999");
     expect(task.assignmentStatus).toBe("assigned");
     h.module.api.onCallEnded?.("CA123");
@@ -197,10 +256,14 @@ describe("snapshot and restore", () => {
     other.module.restore!(snapshot);
     const restored = other.engine.task(workspace.sid, task.sid);
     expect(restored.attributes).toBe(task.attributes);
-    expect(other.engine.workflow(workspace.sid, restored.workflowSid).config.defaultFilter).not.toBeNull();
+    expect(
+      other.engine.workflow(workspace.sid, restored.workflowSid).config.defaultFilter,
+    ).not.toBeNull();
     await other.advance(60_000);
     expect(other.engine.reservationsOfTask(task.sid)[0]?.status).toBe("timeout");
-    expect(other.engine.worker(workspace.sid, alice.sid).activitySid).toBe(other.activity(workspace.sid, "Offline").sid);
+    expect(other.engine.worker(workspace.sid, alice.sid).activitySid).toBe(
+      other.activity(workspace.sid, "Offline").sid,
+    );
     other.module.reset!();
     expect(other.engine.state.workspaces.size).toBe(0);
   });

@@ -17,7 +17,12 @@ import { setWorkerActivity } from "./workers";
 /** Twilio cancels a task after this many reservations. */
 const MAX_RESERVATIONS = 1000;
 
-export function createReservation(engine: TaskRouterEngine, task: Task, worker: Worker, queue: TaskQueue): Reservation {
+export function createReservation(
+  engine: TaskRouterEngine,
+  task: Task,
+  worker: Worker,
+  queue: TaskQueue,
+): Reservation {
   const workspace = engine.workspace(task.workspaceSid);
   const workflow = engine.workflow(task.workspaceSid, task.workflowSid);
   const now = engine.now();
@@ -44,15 +49,20 @@ export function createReservation(engine: TaskRouterEngine, task: Task, worker: 
   }
   const channel = engine.workerChannel(worker.sid, task.taskChannelSid);
   if (channel) channel.lastReservedTime = now;
-  if (!workspace.multiTaskEnabled && queue.reservationActivitySid) setWorkerActivity(engine, worker, queue.reservationActivitySid);
-  engine.setTimer(`reservation:${reservation.sid}`, now + reservation.timeout * 1000, () => timeoutReservation(engine, reservation.sid));
+  if (!workspace.multiTaskEnabled && queue.reservationActivitySid)
+    setWorkerActivity(engine, worker, queue.reservationActivitySid);
+  engine.setTimer(`reservation:${reservation.sid}`, now + reservation.timeout * 1000, () =>
+    timeoutReservation(engine, reservation.sid),
+  );
   void runAssignment(engine, reservation.sid);
   return reservation;
 }
 
 function requirePending(reservation: Reservation): void {
   if (reservation.status !== "pending") {
-    throw invalid(`Reservation ${reservation.sid} is ${reservation.status}; only a pending reservation can be accepted or rejected`);
+    throw invalid(
+      `Reservation ${reservation.sid} is ${reservation.status}; only a pending reservation can be accepted or rejected`,
+    );
   }
 }
 
@@ -60,7 +70,9 @@ function context(engine: TaskRouterEngine, reservation: Reservation) {
   const workspace = engine.workspace(reservation.workspaceSid);
   const task = engine.task(reservation.workspaceSid, reservation.taskSid);
   const worker = engine.worker(reservation.workspaceSid, reservation.workerSid);
-  const queue = reservation.taskQueueSid ? (engine.state.taskQueues.get(reservation.taskQueueSid) ?? null) : null;
+  const queue = reservation.taskQueueSid
+    ? (engine.state.taskQueues.get(reservation.taskQueueSid) ?? null)
+    : null;
   return { workspace, task, worker, queue };
 }
 
@@ -75,7 +87,9 @@ function touch(engine: TaskRouterEngine, item: { dateUpdated: number; version: n
  */
 function markEngaged(engine: TaskRouterEngine, reservation: Reservation): void {
   const task = engine.state.tasks.get(reservation.taskSid);
-  const channel = task ? engine.workerChannel(reservation.workerSid, task.taskChannelSid) : undefined;
+  const channel = task
+    ? engine.workerChannel(reservation.workerSid, task.taskChannelSid)
+    : undefined;
   if (channel) channel.lastReservedTime = engine.now();
 }
 
@@ -98,13 +112,24 @@ export function acceptReservation(engine: TaskRouterEngine, reservation: Reserva
     other.status = "rescinded";
     touch(engine, other);
     markEngaged(engine, other);
-    engine.events.publish("reservation.rescinded", { workspace, task, reservation: other, worker: engine.state.workers.get(other.workerSid), queue });
+    engine.events.publish("reservation.rescinded", {
+      workspace,
+      task,
+      reservation: other,
+      worker: engine.state.workers.get(other.workerSid),
+      queue,
+    });
     restoreReservedWorker(engine, other);
   }
-  if (!workspace.multiTaskEnabled && queue?.assignmentActivitySid) setWorkerActivity(engine, worker, queue.assignmentActivitySid);
+  if (!workspace.multiTaskEnabled && queue?.assignmentActivitySid)
+    setWorkerActivity(engine, worker, queue.assignmentActivitySid);
 }
 
-export function rejectReservation(engine: TaskRouterEngine, reservation: Reservation, activitySid?: string | null): void {
+export function rejectReservation(
+  engine: TaskRouterEngine,
+  reservation: Reservation,
+  activitySid?: string | null,
+): void {
   requirePending(reservation);
   const { workspace, task, worker, queue } = context(engine, reservation);
   if (activitySid) engine.activity(workspace.sid, activitySid);
@@ -134,10 +159,15 @@ export function timeoutReservation(engine: TaskRouterEngine, reservationSid: str
 /** Single-tasking: a worker moved to the queue's ReservationActivity goes back where it was. */
 function restoreReservedWorker(engine: TaskRouterEngine, reservation: Reservation): void {
   const workspace = engine.workspace(reservation.workspaceSid);
-  const queue = reservation.taskQueueSid ? engine.state.taskQueues.get(reservation.taskQueueSid) : undefined;
+  const queue = reservation.taskQueueSid
+    ? engine.state.taskQueues.get(reservation.taskQueueSid)
+    : undefined;
   const worker = engine.state.workers.get(reservation.workerSid);
   if (workspace.multiTaskEnabled || !queue?.reservationActivitySid || !worker) return;
-  if (worker.activitySid === queue.reservationActivitySid && engine.state.activities.has(reservation.workerPreviousActivitySid)) {
+  if (
+    worker.activitySid === queue.reservationActivitySid &&
+    engine.state.activities.has(reservation.workerPreviousActivitySid)
+  ) {
     setWorkerActivity(engine, worker, reservation.workerPreviousActivitySid);
   }
 }
@@ -145,7 +175,8 @@ function restoreReservedWorker(engine: TaskRouterEngine, reservation: Reservatio
 /** A reservation ended without acceptance: with none left pending, the task waits again. */
 function afterReservationEnded(engine: TaskRouterEngine, task: Task): void {
   if (task.assignmentStatus !== "reserved") return;
-  if (engine.reservationsOfTask(task.sid).some((reservation) => reservation.status === "pending")) return;
+  if (engine.reservationsOfTask(task.sid).some((reservation) => reservation.status === "pending"))
+    return;
   task.assignmentStatus = "pending";
   touch(engine, task);
   if (task.reservationCount >= MAX_RESERVATIONS) {
@@ -161,7 +192,9 @@ function afterReservationEnded(engine: TaskRouterEngine, task: Task): void {
 /** Moves an assigned task to wrapping (REST, reservation update, or its call ended). */
 export function wrapTask(engine: TaskRouterEngine, task: Task, reason: string | null): void {
   if (task.assignmentStatus !== "assigned") {
-    throw invalid(`Task ${task.sid} is ${task.assignmentStatus}; only an assigned task can be moved to wrapping`);
+    throw invalid(
+      `Task ${task.sid} is ${task.assignmentStatus}; only an assigned task can be moved to wrapping`,
+    );
   }
   const workspace = engine.workspace(task.workspaceSid);
   task.assignmentStatus = "wrapping";
@@ -172,14 +205,21 @@ export function wrapTask(engine: TaskRouterEngine, task: Task, reason: string | 
     if (reservation.status !== "accepted") continue;
     reservation.status = "wrapping";
     touch(engine, reservation);
-    engine.events.publish("reservation.wrapup", { workspace, task, reservation, worker: engine.state.workers.get(reservation.workerSid) });
+    engine.events.publish("reservation.wrapup", {
+      workspace,
+      task,
+      reservation,
+      worker: engine.state.workers.get(reservation.workerSid),
+    });
   }
   applyPostWorkActivity(engine, task);
 }
 
 export function completeTask(engine: TaskRouterEngine, task: Task, reason: string): void {
   if (task.assignmentStatus !== "assigned" && task.assignmentStatus !== "wrapping") {
-    throw invalid(`Task ${task.sid} is ${task.assignmentStatus}; only an assigned or wrapping task can be completed`);
+    throw invalid(
+      `Task ${task.sid} is ${task.assignmentStatus}; only an assigned or wrapping task can be completed`,
+    );
   }
   const workspace = engine.workspace(task.workspaceSid);
   const now = engine.now();
@@ -193,7 +233,12 @@ export function completeTask(engine: TaskRouterEngine, task: Task, reason: strin
     reservation.status = "completed";
     touch(engine, reservation);
     markEngaged(engine, reservation);
-    engine.events.publish("reservation.completed", { workspace, task, reservation, worker: engine.state.workers.get(reservation.workerSid) });
+    engine.events.publish("reservation.completed", {
+      workspace,
+      task,
+      reservation,
+      worker: engine.state.workers.get(reservation.workerSid),
+    });
   }
   applyPostWorkActivity(engine, task);
   engine.events.publish("task.updated", { workspace, task });

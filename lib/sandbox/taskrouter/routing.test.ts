@@ -8,7 +8,12 @@ function setup(h: Harness, queues: string[] = ["Q1", "Q2", "Q3"]) {
   const ws = h.workspace();
   const available = h.activity(ws.sid, "Available");
   const offline = h.activity(ws.sid, "Offline");
-  const q = Object.fromEntries(queues.map((name) => [name, h.queue(ws.sid, { FriendlyName: name, TargetWorkers: `queues HAS '${name}'` })]));
+  const q = Object.fromEntries(
+    queues.map((name) => [
+      name,
+      h.queue(ws.sid, { FriendlyName: name, TargetWorkers: `queues HAS '${name}'` }),
+    ]),
+  );
   return { ws, available, offline, q };
 }
 
@@ -20,8 +25,16 @@ describe("workflow filters", () => {
       FriendlyName: "wf",
       Configuration: config({
         filters: [
-          { filter_friendly_name: "Sales", expression: "type == 'sales'", targets: [{ queue: q.Q1!.sid }] },
-          { filter_friendly_name: "Both", expression: "type IN ['sales','support']", targets: [{ queue: q.Q2!.sid }] },
+          {
+            filter_friendly_name: "Sales",
+            expression: "type == 'sales'",
+            targets: [{ queue: q.Q1!.sid }],
+          },
+          {
+            filter_friendly_name: "Both",
+            expression: "type IN ['sales','support']",
+            targets: [{ queue: q.Q2!.sid }],
+          },
         ],
         default_filter: { queue: q.Q3!.sid },
       }),
@@ -29,15 +42,28 @@ describe("workflow filters", () => {
     const sales = h.task(ws.sid, { Attributes: JSON.stringify({ type: "sales" }) });
     const support = h.task(ws.sid, { Attributes: JSON.stringify({ type: "support" }) });
     const other = h.task(ws.sid, { Attributes: JSON.stringify({ type: "billing" }) });
-    expect([sales.taskQueueSid, support.taskQueueSid, other.taskQueueSid]).toEqual([q.Q1!.sid, q.Q2!.sid, q.Q3!.sid]);
+    expect([sales.taskQueueSid, support.taskQueueSid, other.taskQueueSid]).toEqual([
+      q.Q1!.sid,
+      q.Q2!.sid,
+      q.Q3!.sid,
+    ]);
     const matched = h.engine.state.events.filter((e) => e.eventType === "workflow.target-matched");
-    expect(matched.map((e) => Object.fromEntries(e.params).WorkflowFilterName)).toEqual(["Sales", "Both", "Default Filter"]);
+    expect(matched.map((e) => Object.fromEntries(e.params).WorkflowFilterName)).toEqual([
+      "Sales",
+      "Both",
+      "Default Filter",
+    ]);
   });
 
   it("leaves a task that matches nothing (and no default_filter) waiting in no queue, with a debugger warning", () => {
     const h = createHarness();
     const { ws, q } = setup(h);
-    h.workflow(ws.sid, { FriendlyName: "wf", Configuration: config({ filters: [{ expression: "type == 'x'", targets: [{ queue: q.Q1!.sid }] }] }) });
+    h.workflow(ws.sid, {
+      FriendlyName: "wf",
+      Configuration: config({
+        filters: [{ expression: "type == 'x'", targets: [{ queue: q.Q1!.sid }] }],
+      }),
+    });
     const task = h.task(ws.sid, { Attributes: "{}" });
     expect(task.assignmentStatus).toBe("pending");
     expect(task.taskQueueSid).toBeNull();
@@ -50,7 +76,10 @@ describe("workflow filters", () => {
     const { ws, q } = setup(h);
     h.workflow(ws.sid, {
       FriendlyName: "wf",
-      Configuration: config({ filters: [{ expression: "vip == true", targets: [{ queue: q.Q1!.sid }] }], default_filter: { queue: q.Q2!.sid } }),
+      Configuration: config({
+        filters: [{ expression: "vip == true", targets: [{ queue: q.Q1!.sid }] }],
+        default_filter: { queue: q.Q2!.sid },
+      }),
     });
     const task = h.task(ws.sid, { Attributes: "{}" });
     expect(task.taskQueueSid).toBe(q.Q2!.sid);
@@ -66,7 +95,16 @@ describe("targets and timeouts", () => {
     h.workflow(ws.sid, {
       FriendlyName: "wf",
       Configuration: config({
-        filters: [{ expression: "1==1", targets: [{ queue: q.Q1!.sid, timeout: 10 }, { queue: q.Q2!.sid, timeout: "10" }, { queue: q.Q3!.sid }] }],
+        filters: [
+          {
+            expression: "1==1",
+            targets: [
+              { queue: q.Q1!.sid, timeout: 10 },
+              { queue: q.Q2!.sid, timeout: "10" },
+              { queue: q.Q3!.sid },
+            ],
+          },
+        ],
       }),
     });
     const task = h.task(ws.sid, { Attributes: "{}" });
@@ -96,7 +134,11 @@ describe("targets and timeouts", () => {
     const { ws, q } = setup(h);
     h.workflow(ws.sid, {
       FriendlyName: "wf",
-      Configuration: config({ filters: [{ expression: "1==1", targets: [{ queue: q.Q1!.sid, timeout: 5 }, { priority: 50 }] }] }),
+      Configuration: config({
+        filters: [
+          { expression: "1==1", targets: [{ queue: q.Q1!.sid, timeout: 5 }, { priority: 50 }] },
+        ],
+      }),
     });
     const task = h.task(ws.sid, { Attributes: "{}", Priority: "3" });
     expect(task.priority).toBe(3);
@@ -109,12 +151,21 @@ describe("targets and timeouts", () => {
   it("cancels a task that falls off the last target (workflow.timeout, then task.canceled)", async () => {
     const h = createHarness();
     const { ws, q } = setup(h);
-    h.workflow(ws.sid, { FriendlyName: "wf", Configuration: config({ filters: [{ expression: "1==1", targets: [{ queue: q.Q1!.sid, timeout: 5 }] }] }) });
+    h.workflow(ws.sid, {
+      FriendlyName: "wf",
+      Configuration: config({
+        filters: [{ expression: "1==1", targets: [{ queue: q.Q1!.sid, timeout: 5 }] }],
+      }),
+    });
     const task = h.task(ws.sid, { Attributes: "{}" });
     await h.advance(5_000);
     expect(task.assignmentStatus).toBe("canceled");
     expect(task.reason).toBe("Workflow Timeout");
-    expect(h.eventTypes().slice(-3)).toEqual(["task-queue.timeout", "workflow.timeout", "task.canceled"]);
+    expect(h.eventTypes().slice(-3)).toEqual([
+      "task-queue.timeout",
+      "workflow.timeout",
+      "task.canceled",
+    ]);
   });
 
   it("a timeout that passes while a reservation is pending moves the task once the reservation ends", async () => {
@@ -122,9 +173,20 @@ describe("targets and timeouts", () => {
     const { ws, q, available } = setup(h);
     h.workflow(ws.sid, {
       FriendlyName: "wf",
-      Configuration: config({ filters: [{ expression: "1==1", targets: [{ queue: q.Q1!.sid, timeout: 10 }, { queue: q.Q2!.sid }] }] }),
+      Configuration: config({
+        filters: [
+          {
+            expression: "1==1",
+            targets: [{ queue: q.Q1!.sid, timeout: 10 }, { queue: q.Q2!.sid }],
+          },
+        ],
+      }),
     });
-    const alice = h.worker(ws.sid, { FriendlyName: "alice", ActivitySid: available.sid, Attributes: JSON.stringify({ queues: ["Q1"] }) });
+    const alice = h.worker(ws.sid, {
+      FriendlyName: "alice",
+      ActivitySid: available.sid,
+      Attributes: JSON.stringify({ queues: ["Q1"] }),
+    });
     const task = h.task(ws.sid, { Attributes: "{}" });
     await h.settle();
     const [reservation] = h.pending(task.sid);
@@ -147,10 +209,22 @@ describe("skip_if", () => {
     h.workflow(ws.sid, {
       FriendlyName: "wf",
       Configuration: config({
-        filters: [{ expression: "1==1", targets: [{ queue: q.Q1!.sid, skip_if: "workers.available == 0" }, { queue: q.Q2!.sid }] }],
+        filters: [
+          {
+            expression: "1==1",
+            targets: [
+              { queue: q.Q1!.sid, skip_if: "workers.available == 0" },
+              { queue: q.Q2!.sid },
+            ],
+          },
+        ],
       }),
     });
-    const alice = h.worker(ws.sid, { FriendlyName: "alice", ActivitySid: offline.sid, Attributes: JSON.stringify({ queues: ["Q1"] }) });
+    const alice = h.worker(ws.sid, {
+      FriendlyName: "alice",
+      ActivitySid: offline.sid,
+      Attributes: JSON.stringify({ queues: ["Q1"] }),
+    });
     const first = h.task(ws.sid, { Attributes: "{}" });
     expect(first.taskQueueSid).toBe(q.Q2!.sid);
     expect(h.eventTypes()).toContain("workflow.skipped");
@@ -164,15 +238,27 @@ describe("skip_if", () => {
     const h = createHarness();
     const { ws, q, offline } = setup(h);
     const busy = h.createActivity(ws.sid, { FriendlyName: "Busy" });
-    h.worker(ws.sid, { FriendlyName: "a", ActivitySid: busy.sid, Attributes: JSON.stringify({ queues: ["Q1"] }) });
-    h.worker(ws.sid, { FriendlyName: "b", ActivitySid: offline.sid, Attributes: JSON.stringify({ queues: ["Q2"] }) });
+    h.worker(ws.sid, {
+      FriendlyName: "a",
+      ActivitySid: busy.sid,
+      Attributes: JSON.stringify({ queues: ["Q1"] }),
+    });
+    h.worker(ws.sid, {
+      FriendlyName: "b",
+      ActivitySid: offline.sid,
+      Attributes: JSON.stringify({ queues: ["Q2"] }),
+    });
     h.workflow(ws.sid, {
       FriendlyName: "wf",
       Configuration: config({
         filters: [
           {
             expression: "1==1",
-            targets: [{ queue: q.Q1!.sid, skip_if: `workers.${busy.sid} < 1` }, { queue: q.Q2!.sid, skip_if: "1==1" }, { queue: q.Q3!.sid }],
+            targets: [
+              { queue: q.Q1!.sid, skip_if: `workers.${busy.sid} < 1` },
+              { queue: q.Q2!.sid, skip_if: "1==1" },
+              { queue: q.Q3!.sid },
+            ],
           },
         ],
       }),
@@ -189,8 +275,16 @@ describe("skip_if", () => {
       FriendlyName: "wf",
       Configuration: config({
         filters: [
-          { filter_friendly_name: "A", expression: "1==1", targets: [{ queue: q.Q1!.sid, skip_if: "1==1" }] },
-          { filter_friendly_name: "B", expression: "type == 'other'", targets: [{ queue: q.Q2!.sid }] },
+          {
+            filter_friendly_name: "A",
+            expression: "1==1",
+            targets: [{ queue: q.Q1!.sid, skip_if: "1==1" }],
+          },
+          {
+            filter_friendly_name: "B",
+            expression: "type == 'other'",
+            targets: [{ queue: q.Q2!.sid }],
+          },
         ],
         default_filter: { queue: q.Q3!.sid },
       }),
@@ -208,10 +302,21 @@ describe("eligible workers", () => {
     const empty = h.queue(ws.sid, { FriendlyName: "Empty", TargetWorkers: "" });
     h.workflow(ws.sid, {
       FriendlyName: "wf",
-      Configuration: config({ filters: [{ expression: "e == 1", targets: [{ queue: empty.sid }] }], default_filter: { queue: q.Q1!.sid } }),
+      Configuration: config({
+        filters: [{ expression: "e == 1", targets: [{ queue: empty.sid }] }],
+        default_filter: { queue: q.Q1!.sid },
+      }),
     });
-    h.worker(ws.sid, { FriendlyName: "other", ActivitySid: available.sid, Attributes: JSON.stringify({ queues: ["Q2"] }) });
-    const off = h.worker(ws.sid, { FriendlyName: "off", ActivitySid: offline.sid, Attributes: JSON.stringify({ queues: ["Q1"] }) });
+    h.worker(ws.sid, {
+      FriendlyName: "other",
+      ActivitySid: available.sid,
+      Attributes: JSON.stringify({ queues: ["Q2"] }),
+    });
+    const off = h.worker(ws.sid, {
+      FriendlyName: "off",
+      ActivitySid: offline.sid,
+      Attributes: JSON.stringify({ queues: ["Q1"] }),
+    });
     const t1 = h.task(ws.sid, { Attributes: "{}" });
     const t2 = h.task(ws.sid, { Attributes: JSON.stringify({ e: 1 }) });
     expect(h.pending(t1.sid)).toHaveLength(0);
@@ -229,13 +334,27 @@ describe("eligible workers", () => {
         filters: [
           {
             expression: "1==1",
-            targets: [{ queue: q.Q1!.sid, expression: "task.language IN worker.languages AND worker.activity_name == 'Available'" }],
+            targets: [
+              {
+                queue: q.Q1!.sid,
+                expression:
+                  "task.language IN worker.languages AND worker.activity_name == 'Available'",
+              },
+            ],
           },
         ],
       }),
     });
-    h.worker(ws.sid, { FriendlyName: "en", ActivitySid: available.sid, Attributes: JSON.stringify({ queues: ["Q1"], languages: ["en"] }) });
-    const es = h.worker(ws.sid, { FriendlyName: "es", ActivitySid: available.sid, Attributes: JSON.stringify({ queues: ["Q1"], languages: ["es"] }) });
+    h.worker(ws.sid, {
+      FriendlyName: "en",
+      ActivitySid: available.sid,
+      Attributes: JSON.stringify({ queues: ["Q1"], languages: ["en"] }),
+    });
+    const es = h.worker(ws.sid, {
+      FriendlyName: "es",
+      ActivitySid: available.sid,
+      Attributes: JSON.stringify({ queues: ["Q1"], languages: ["es"] }),
+    });
     const task = h.task(ws.sid, { Attributes: JSON.stringify({ language: "es" }) });
     expect(h.pending(task.sid).map((r) => r.workerSid)).toEqual([es.sid]);
   });
@@ -245,11 +364,30 @@ describe("eligible workers", () => {
     const { ws, q, available } = setup(h);
     h.workflow(ws.sid, {
       FriendlyName: "wf",
-      Configuration: config({ filters: [{ expression: "1==1", targets: [{ queue: q.Q1!.sid, known_worker_sid: "task.agent_sid" }] }] }),
+      Configuration: config({
+        filters: [
+          {
+            expression: "1==1",
+            targets: [{ queue: q.Q1!.sid, known_worker_sid: "task.agent_sid" }],
+          },
+        ],
+      }),
     });
-    h.worker(ws.sid, { FriendlyName: "a", ActivitySid: available.sid, Attributes: JSON.stringify({ queues: ["Q1"] }) });
-    const b = h.worker(ws.sid, { FriendlyName: "b", ActivitySid: available.sid, Attributes: JSON.stringify({ queues: ["Q1"] }) });
-    const outsider = h.worker(ws.sid, { FriendlyName: "c", ActivitySid: available.sid, Attributes: JSON.stringify({ queues: ["Q2"] }) });
+    h.worker(ws.sid, {
+      FriendlyName: "a",
+      ActivitySid: available.sid,
+      Attributes: JSON.stringify({ queues: ["Q1"] }),
+    });
+    const b = h.worker(ws.sid, {
+      FriendlyName: "b",
+      ActivitySid: available.sid,
+      Attributes: JSON.stringify({ queues: ["Q1"] }),
+    });
+    const outsider = h.worker(ws.sid, {
+      FriendlyName: "c",
+      ActivitySid: available.sid,
+      Attributes: JSON.stringify({ queues: ["Q2"] }),
+    });
     const known = h.task(ws.sid, { Attributes: JSON.stringify({ agent_sid: b.sid }) });
     expect(h.pending(known.sid).map((r) => r.workerSid)).toEqual([b.sid]);
     const nobody = h.task(ws.sid, { Attributes: JSON.stringify({ agent_sid: null }) });
@@ -265,13 +403,33 @@ describe("eligible workers", () => {
     const { ws, q, available } = setup(h);
     h.workflow(ws.sid, {
       FriendlyName: "wf",
-      Configuration: config({ filters: [{ expression: "1==1", targets: [{ queue: q.Q1!.sid, order_by: "worker.level DESC" }] }] }),
+      Configuration: config({
+        filters: [
+          { expression: "1==1", targets: [{ queue: q.Q1!.sid, order_by: "worker.level DESC" }] },
+        ],
+      }),
     });
-    const none = h.worker(ws.sid, { FriendlyName: "none", ActivitySid: available.sid, Attributes: JSON.stringify({ queues: ["Q1"] }) });
+    const none = h.worker(ws.sid, {
+      FriendlyName: "none",
+      ActivitySid: available.sid,
+      Attributes: JSON.stringify({ queues: ["Q1"] }),
+    });
     await h.advance(1000);
-    const low = h.worker(ws.sid, { FriendlyName: "low", ActivitySid: available.sid, Attributes: JSON.stringify({ queues: ["Q1"], level: 1 }) });
-    const high = h.worker(ws.sid, { FriendlyName: "high", ActivitySid: available.sid, Attributes: JSON.stringify({ queues: ["Q1"], level: 9 }) });
-    const text = h.worker(ws.sid, { FriendlyName: "text", ActivitySid: available.sid, Attributes: JSON.stringify({ queues: ["Q1"], level: "10" }) });
+    const low = h.worker(ws.sid, {
+      FriendlyName: "low",
+      ActivitySid: available.sid,
+      Attributes: JSON.stringify({ queues: ["Q1"], level: 1 }),
+    });
+    const high = h.worker(ws.sid, {
+      FriendlyName: "high",
+      ActivitySid: available.sid,
+      Attributes: JSON.stringify({ queues: ["Q1"], level: 9 }),
+    });
+    const text = h.worker(ws.sid, {
+      FriendlyName: "text",
+      ActivitySid: available.sid,
+      Attributes: JSON.stringify({ queues: ["Q1"], level: "10" }),
+    });
     const order: string[] = [];
     for (let i = 0; i < 4; i++) {
       const task = h.task(ws.sid, { Attributes: "{}" });
@@ -285,10 +443,21 @@ describe("eligible workers", () => {
     const h = createHarness();
     const { ws, available } = setup(h);
     const { q } = { q: h.engine.inWorkspace(h.engine.state.taskQueues, ws.sid)[0]! };
-    h.workflow(ws.sid, { FriendlyName: "wf", Configuration: config({ filters: [], default_filter: { queue: q.sid } }) });
-    const first = h.worker(ws.sid, { FriendlyName: "first", ActivitySid: available.sid, Attributes: JSON.stringify({ queues: ["Q1"] }) });
+    h.workflow(ws.sid, {
+      FriendlyName: "wf",
+      Configuration: config({ filters: [], default_filter: { queue: q.sid } }),
+    });
+    const first = h.worker(ws.sid, {
+      FriendlyName: "first",
+      ActivitySid: available.sid,
+      Attributes: JSON.stringify({ queues: ["Q1"] }),
+    });
     await h.advance(1000);
-    const second = h.worker(ws.sid, { FriendlyName: "second", ActivitySid: available.sid, Attributes: JSON.stringify({ queues: ["Q1"] }) });
+    const second = h.worker(ws.sid, {
+      FriendlyName: "second",
+      ActivitySid: available.sid,
+      Attributes: JSON.stringify({ queues: ["Q1"] }),
+    });
     const task = h.task(ws.sid, { Attributes: "{}" });
     const offered = h.pending(task.sid)[0]!;
     expect(offered.workerSid).toBe(first.sid);
@@ -302,8 +471,12 @@ describe("eligible workers", () => {
     const ws = h.workspace();
     const available = h.activity(ws.sid, "Available");
     const queue = h.queue(ws.sid, { FriendlyName: "Multi", MaxReservedWorkers: "2" });
-    h.workflow(ws.sid, { FriendlyName: "wf", Configuration: config({ filters: [], default_filter: { queue: queue.sid } }) });
-    for (const name of ["a", "b", "c"]) h.worker(ws.sid, { FriendlyName: name, ActivitySid: available.sid });
+    h.workflow(ws.sid, {
+      FriendlyName: "wf",
+      Configuration: config({ filters: [], default_filter: { queue: queue.sid } }),
+    });
+    for (const name of ["a", "b", "c"])
+      h.worker(ws.sid, { FriendlyName: name, ActivitySid: available.sid });
     const task = h.task(ws.sid, { Attributes: "{}" });
     await h.settle();
     const pending = h.pending(task.sid);
@@ -311,7 +484,9 @@ describe("eligible workers", () => {
     h.updateReservation(ws.sid, task.sid, pending[1]!.sid, { ReservationStatus: "accepted" });
     expect(pending.map((r) => r.status)).toEqual(["rescinded", "accepted"]);
     expect(task.assignmentStatus).toBe("assigned");
-    expect(h.eventTypes((t) => t === "reservation.accepted" || t === "reservation.rescinded")).toEqual(["reservation.accepted", "reservation.rescinded"]);
+    expect(
+      h.eventTypes((t) => t === "reservation.accepted" || t === "reservation.rescinded"),
+    ).toEqual(["reservation.accepted", "reservation.rescinded"]);
   });
 });
 
@@ -319,8 +494,15 @@ describe("capacity and activities", () => {
   it("multi-tasking: each task channel has its own capacity (default 1), set through the worker's channels", () => {
     const h = createHarness();
     const { ws, available, q } = setup(h, ["Q1"]);
-    h.workflow(ws.sid, { FriendlyName: "wf", Configuration: config({ filters: [], default_filter: { queue: q.Q1!.sid } }) });
-    const alice = h.worker(ws.sid, { FriendlyName: "alice", ActivitySid: available.sid, Attributes: JSON.stringify({ queues: ["Q1"] }) });
+    h.workflow(ws.sid, {
+      FriendlyName: "wf",
+      Configuration: config({ filters: [], default_filter: { queue: q.Q1!.sid } }),
+    });
+    const alice = h.worker(ws.sid, {
+      FriendlyName: "alice",
+      ActivitySid: available.sid,
+      Attributes: JSON.stringify({ queues: ["Q1"] }),
+    });
     h.updateChannel(ws.sid, alice.sid, "chat", { Capacity: "2" });
     const chats = [1, 2, 3].map(() => h.task(ws.sid, { Attributes: "{}", TaskChannel: "chat" }));
     expect(chats.map((t) => t.assignmentStatus)).toEqual(["reserved", "reserved", "pending"]);
@@ -334,8 +516,15 @@ describe("capacity and activities", () => {
   it("an unavailable worker channel takes no tasks of that channel", () => {
     const h = createHarness();
     const { ws, available, q } = setup(h, ["Q1"]);
-    h.workflow(ws.sid, { FriendlyName: "wf", Configuration: config({ filters: [], default_filter: { queue: q.Q1!.sid } }) });
-    const alice = h.worker(ws.sid, { FriendlyName: "alice", ActivitySid: available.sid, Attributes: JSON.stringify({ queues: ["Q1"] }) });
+    h.workflow(ws.sid, {
+      FriendlyName: "wf",
+      Configuration: config({ filters: [], default_filter: { queue: q.Q1!.sid } }),
+    });
+    const alice = h.worker(ws.sid, {
+      FriendlyName: "alice",
+      ActivitySid: available.sid,
+      Attributes: JSON.stringify({ queues: ["Q1"] }),
+    });
     h.updateChannel(ws.sid, alice.sid, "sms", { Available: "false" });
     const sms = h.task(ws.sid, { Attributes: "{}", TaskChannel: "sms" });
     expect(sms.assignmentStatus).toBe("pending");
@@ -349,14 +538,23 @@ describe("capacity and activities", () => {
     const available = h.activity(ws.sid, "Available");
     const reserved = h.createActivity(ws.sid, { FriendlyName: "Reserved" });
     const busy = h.createActivity(ws.sid, { FriendlyName: "Busy" });
-    const queue = h.queue(ws.sid, { FriendlyName: "Q", ReservationActivitySid: reserved.sid, AssignmentActivitySid: busy.sid });
-    h.workflow(ws.sid, { FriendlyName: "wf", Configuration: config({ filters: [], default_filter: { queue: queue.sid } }) });
+    const queue = h.queue(ws.sid, {
+      FriendlyName: "Q",
+      ReservationActivitySid: reserved.sid,
+      AssignmentActivitySid: busy.sid,
+    });
+    h.workflow(ws.sid, {
+      FriendlyName: "wf",
+      Configuration: config({ filters: [], default_filter: { queue: queue.sid } }),
+    });
     const alice = h.worker(ws.sid, { FriendlyName: "alice", ActivitySid: available.sid });
     const t1 = h.task(ws.sid, { Attributes: "{}", TaskChannel: "chat" });
     const t2 = h.task(ws.sid, { Attributes: "{}", TaskChannel: "voice" });
     expect([t1.assignmentStatus, t2.assignmentStatus]).toEqual(["reserved", "pending"]);
     expect(alice.activitySid).toBe(reserved.sid);
-    h.updateReservation(ws.sid, t1.sid, h.pending(t1.sid)[0]!.sid, { ReservationStatus: "accepted" });
+    h.updateReservation(ws.sid, t1.sid, h.pending(t1.sid)[0]!.sid, {
+      ReservationStatus: "accepted",
+    });
     expect(alice.activitySid).toBe(busy.sid);
   });
 
@@ -366,11 +564,17 @@ describe("capacity and activities", () => {
     const available = h.activity(ws.sid, "Available");
     const reserved = h.createActivity(ws.sid, { FriendlyName: "Reserved" });
     const queue = h.queue(ws.sid, { FriendlyName: "Q", ReservationActivitySid: reserved.sid });
-    h.workflow(ws.sid, { FriendlyName: "wf", Configuration: config({ filters: [], default_filter: { queue: queue.sid } }) });
+    h.workflow(ws.sid, {
+      FriendlyName: "wf",
+      Configuration: config({ filters: [], default_filter: { queue: queue.sid } }),
+    });
     const alice = h.worker(ws.sid, { FriendlyName: "alice", ActivitySid: available.sid });
     const task = h.task(ws.sid, { Attributes: "{}" });
     const offline = h.activity(ws.sid, "Offline");
-    h.updateReservation(ws.sid, task.sid, h.pending(task.sid)[0]!.sid, { ReservationStatus: "rejected", WorkerActivitySid: offline.sid });
+    h.updateReservation(ws.sid, task.sid, h.pending(task.sid)[0]!.sid, {
+      ReservationStatus: "rejected",
+      WorkerActivitySid: offline.sid,
+    });
     expect(alice.activitySid).toBe(offline.sid);
   });
 });
@@ -383,7 +587,10 @@ describe("order between waiting tasks", () => {
       const available = h.activity(ws.sid, "Available");
       const offline = h.activity(ws.sid, "Offline");
       const queue = h.queue(ws.sid, { FriendlyName: "Q", TaskOrder: order });
-      h.workflow(ws.sid, { FriendlyName: "wf", Configuration: config({ filters: [], default_filter: { queue: queue.sid } }) });
+      h.workflow(ws.sid, {
+        FriendlyName: "wf",
+        Configuration: config({ filters: [], default_filter: { queue: queue.sid } }),
+      });
       const alice = h.worker(ws.sid, { FriendlyName: "alice", ActivitySid: offline.sid });
       const old = h.task(ws.sid, { Attributes: "{}" });
       await h.advance(1000);
@@ -392,7 +599,9 @@ describe("order between waiting tasks", () => {
       const urgent = h.task(ws.sid, { Attributes: "{}", Priority: "5" });
       h.updateWorker(ws.sid, alice.sid, { ActivitySid: available.sid });
       expect(urgent.assignmentStatus, order).toBe("reserved");
-      h.updateReservation(ws.sid, urgent.sid, h.pending(urgent.sid)[0]!.sid, { ReservationStatus: "rejected" });
+      h.updateReservation(ws.sid, urgent.sid, h.pending(urgent.sid)[0]!.sid, {
+        ReservationStatus: "rejected",
+      });
       // Rejected, the urgent task is offered to alice again: it still has the highest priority.
       expect(urgent.assignmentStatus, order).toBe("reserved");
       expect([old, young].find((t) => t.assignmentStatus === "reserved")).toBeUndefined();
@@ -422,7 +631,9 @@ describe("task TTL", () => {
     const { workspace, available } = h.basic();
     h.worker(workspace.sid, { FriendlyName: "a", ActivitySid: available.sid });
     const task = h.task(workspace.sid, { Attributes: "{}", Timeout: "30" });
-    h.updateReservation(workspace.sid, task.sid, h.pending(task.sid)[0]!.sid, { ReservationStatus: "accepted" });
+    h.updateReservation(workspace.sid, task.sid, h.pending(task.sid)[0]!.sid, {
+      ReservationStatus: "accepted",
+    });
     await h.advance(60_000);
     expect(task.assignmentStatus).toBe("assigned");
     expect(parseAttributes(task.attributes)).toEqual({});

@@ -47,7 +47,12 @@ export function enterWorkflow(engine: TaskRouterEngine, task: Task, onCreated?: 
   selectFilter(engine, task, 0, onCreated);
 }
 
-function selectFilter(engine: TaskRouterEngine, task: Task, fromIndex: number, onCreated?: () => void): void {
+function selectFilter(
+  engine: TaskRouterEngine,
+  task: Task,
+  fromIndex: number,
+  onCreated?: () => void,
+): void {
   const workflow = engine.state.workflows.get(task.workflowSid);
   if (!workflow) return;
   const resolve = attributesResolver(parseAttributes(task.attributes));
@@ -74,7 +79,13 @@ function selectFilter(engine: TaskRouterEngine, task: Task, fromIndex: number, o
   });
 }
 
-function enterTarget(engine: TaskRouterEngine, task: Task, filter: number | "default", targetIndex: number, onCreated?: () => void): void {
+function enterTarget(
+  engine: TaskRouterEngine,
+  task: Task,
+  filter: number | "default",
+  targetIndex: number,
+  onCreated?: () => void,
+): void {
   const workspace = engine.workspace(task.workspaceSid);
   const workflow = engine.workflow(task.workspaceSid, task.workflowSid);
   const now = engine.now();
@@ -112,7 +123,10 @@ function enterTarget(engine: TaskRouterEngine, task: Task, filter: number | "def
     queue,
     workflow,
     extra: [
-      ["WorkflowFilterName", filter === "default" ? "Default Filter" : (filterConfig?.friendlyName ?? "")],
+      [
+        "WorkflowFilterName",
+        filter === "default" ? "Default Filter" : (filterConfig?.friendlyName ?? ""),
+      ],
       ["WorkflowFilterExpression", filterConfig?.expression ?? ""],
       ["WorkflowFilterTargetExpression", target.expression ?? ""],
     ],
@@ -183,7 +197,9 @@ export function queueMembers(engine: TaskRouterEngine, queue: TaskQueue): Worker
   if (expression === "") return [];
   return engine
     .inWorkspace(engine.state.workers, queue.workspaceSid)
-    .filter((worker) => safeEvaluate(engine, expression, attributesResolver(parseAttributes(worker.attributes))));
+    .filter((worker) =>
+      safeEvaluate(engine, expression, attributesResolver(parseAttributes(worker.attributes))),
+    );
 }
 
 function safeEvaluate(engine: TaskRouterEngine, expression: string, resolve: Resolver): boolean {
@@ -211,7 +227,8 @@ export function targetResolver(engine: TaskRouterEngine, task: Task, worker: Wor
     if (root === "task") return lookupPath(taskAttributes, rest);
     if (root === "worker") {
       const [field] = rest;
-      if (rest.length === 1 && typeof field === "string" && field in workerFields) return workerFields[field];
+      if (rest.length === 1 && typeof field === "string" && field in workerFields)
+        return workerFields[field];
       return lookupPath(workerAttributes, rest);
     }
     return undefined;
@@ -226,7 +243,10 @@ export function skipIfResolver(engine: TaskRouterEngine, queue: TaskQueue): Reso
     const key = path[1];
     if (key === "available" || key === "unavailable") {
       const wantAvailable = key === "available";
-      return members.filter((worker) => (engine.state.activities.get(worker.activitySid)?.available === true) === wantAvailable).length;
+      return members.filter(
+        (worker) =>
+          (engine.state.activities.get(worker.activitySid)?.available === true) === wantAvailable,
+      ).length;
     }
     return members.filter((worker) => worker.activitySid === key).length;
   };
@@ -236,7 +256,12 @@ export function skipIfResolver(engine: TaskRouterEngine, queue: TaskQueue): Reso
  * Workers that match the target (queue, known worker, expression, routing target), in the order
  * they are offered the task. With `requireCapacity`, only those who can take it now.
  */
-export function targetWorkers(engine: TaskRouterEngine, task: Task, target: WorkflowTarget, requireCapacity: boolean): Worker[] {
+export function targetWorkers(
+  engine: TaskRouterEngine,
+  task: Task,
+  target: WorkflowTarget,
+  requireCapacity: boolean,
+): Worker[] {
   const queue = engine.state.taskQueues.get(target.queue);
   if (!queue) return [];
   let members = queueMembers(engine, queue);
@@ -246,7 +271,8 @@ export function targetWorkers(engine: TaskRouterEngine, task: Task, target: Work
     const value = lookupPath(taskAttributes, known.slice("task.".length).split("."));
     // A null / missing attribute simply means there is no known worker (no debugger noise).
     if (value === null || value === undefined) return [];
-    const matches = (worker: Worker) => (target.knownWorkerSid ? worker.sid === value : worker.friendlyName === value);
+    const matches = (worker: Worker) =>
+      target.knownWorkerSid ? worker.sid === value : worker.friendlyName === value;
     const inQueue = members.filter(matches);
     if (inQueue.length === 0) {
       engine.reportOnce(`40152:${task.sid}:${queue.sid}:${String(value)}`, {
@@ -258,16 +284,24 @@ export function targetWorkers(engine: TaskRouterEngine, task: Task, target: Work
     }
     members = inQueue;
   }
-  if (task.routingTarget?.startsWith("WK")) members = members.filter((worker) => worker.sid === task.routingTarget);
+  if (task.routingTarget?.startsWith("WK"))
+    members = members.filter((worker) => worker.sid === task.routingTarget);
   if (target.expression) {
     const expression = target.expression;
-    members = members.filter((worker) => safeEvaluate(engine, expression, targetResolver(engine, task, worker)));
+    members = members.filter((worker) =>
+      safeEvaluate(engine, expression, targetResolver(engine, task, worker)),
+    );
   }
   if (requireCapacity) members = members.filter((worker) => hasCapacityFor(engine, worker, task));
   return orderWorkers(engine, members, target, task);
 }
 
-function orderWorkers(engine: TaskRouterEngine, workers: Worker[], target: WorkflowTarget, task: Task): Worker[] {
+function orderWorkers(
+  engine: TaskRouterEngine,
+  workers: Worker[],
+  target: WorkflowTarget,
+  task: Task,
+): Worker[] {
   const keyed = workers.map((worker) => {
     const attributes = parseAttributes(worker.attributes);
     const values = target.orderBy.map((clause) => {
@@ -298,7 +332,9 @@ export function reserveFor(engine: TaskRouterEngine, task: Task): number {
   if (!target) return 0;
   const queue = engine.state.taskQueues.get(target.queue);
   if (!queue) return 0;
-  const pending = engine.reservationsOfTask(task.sid).filter((reservation) => reservation.status === "pending");
+  const pending = engine
+    .reservationsOfTask(task.sid)
+    .filter((reservation) => reservation.status === "pending");
   let room = queue.maxReservedWorkers - pending.length;
   let made = 0;
   for (const worker of targetWorkers(engine, task, target, true)) {
@@ -319,13 +355,19 @@ function dispatchWorkspace(engine: TaskRouterEngine, workspaceSid: string): void
   if (!workspace) return;
   const waiting = engine
     .inWorkspace(engine.state.tasks, workspaceSid)
-    .filter((task) => (task.assignmentStatus === "pending" || task.assignmentStatus === "reserved") && !task.routing.timedOut);
+    .filter(
+      (task) =>
+        (task.assignmentStatus === "pending" || task.assignmentStatus === "reserved") &&
+        !task.routing.timedOut,
+    );
   const lifo = (task: Task) =>
-    (task.taskQueueSid ? engine.state.taskQueues.get(task.taskQueueSid)?.taskOrder === "LIFO" : false) ||
-    workspace.prioritizeQueueOrder === "LIFO";
+    (task.taskQueueSid
+      ? engine.state.taskQueues.get(task.taskQueueSid)?.taskOrder === "LIFO"
+      : false) || workspace.prioritizeQueueOrder === "LIFO";
   waiting.sort((a, b) => {
     if (a.priority !== b.priority) return b.priority - a.priority;
-    const newestFirst = a.taskQueueSid === b.taskQueueSid ? lifo(a) : workspace.prioritizeQueueOrder === "LIFO";
+    const newestFirst =
+      a.taskQueueSid === b.taskQueueSid ? lifo(a) : workspace.prioritizeQueueOrder === "LIFO";
     const age = a.virtualStartTime - b.virtualStartTime || a.dateCreated - b.dateCreated;
     return newestFirst ? -age : age;
   });
@@ -337,7 +379,11 @@ function dispatchWorkspace(engine: TaskRouterEngine, workspaceSid: string): void
 export function armTtl(engine: TaskRouterEngine, task: Task): void {
   engine.setTimer(`ttl:${task.sid}`, task.dateCreated + task.timeout * 1000, () => {
     const current = engine.state.tasks.get(task.sid);
-    if (!current || (current.assignmentStatus !== "pending" && current.assignmentStatus !== "reserved")) return;
+    if (
+      !current ||
+      (current.assignmentStatus !== "pending" && current.assignmentStatus !== "reserved")
+    )
+      return;
     cancelTask(engine, current, "Task TTL Exceeded");
     engine.dispatch(current.workspaceSid);
   });

@@ -103,7 +103,8 @@ export function taskChannelJson(engine: TaskRouterEngine, channel: TaskChannel) 
 export function taskQueueJson(engine: TaskRouterEngine, queue: TaskQueue) {
   const workspace = workspaceUrl(queue.workspaceSid);
   const url = `${workspace}/TaskQueues/${queue.sid}`;
-  const activityName = (sid: string | null) => (sid ? (engine.state.activities.get(sid)?.friendlyName ?? null) : null);
+  const activityName = (sid: string | null) =>
+    sid ? (engine.state.activities.get(sid)?.friendlyName ?? null) : null;
   return {
     account_sid: engine.ctx.account.accountSid,
     assignment_activity_name: activityName(queue.assignmentActivitySid),
@@ -120,8 +121,12 @@ export function taskQueueJson(engine: TaskRouterEngine, queue: TaskQueue) {
     url,
     workspace_sid: queue.workspaceSid,
     links: {
-      assignment_activity: queue.assignmentActivitySid ? `${workspace}/Activities/${queue.assignmentActivitySid}` : null,
-      reservation_activity: queue.reservationActivitySid ? `${workspace}/Activities/${queue.reservationActivitySid}` : null,
+      assignment_activity: queue.assignmentActivitySid
+        ? `${workspace}/Activities/${queue.assignmentActivitySid}`
+        : null,
+      reservation_activity: queue.reservationActivitySid
+        ? `${workspace}/Activities/${queue.reservationActivitySid}`
+        : null,
       workspace,
       statistics: `${url}/Statistics`,
       real_time_statistics: `${url}/RealTimeStatistics`,
@@ -185,11 +190,20 @@ export function workerJson(engine: TaskRouterEngine, worker: Worker) {
 export function workerChannelCounts(engine: TaskRouterEngine, channel: WorkerChannel) {
   const reservations = engine
     .reservationsOfWorker(channel.workerSid)
-    .filter((reservation) => isActiveReservation(reservation) && engine.state.tasks.get(reservation.taskSid)?.taskChannelSid === channel.taskChannelSid);
+    .filter(
+      (reservation) =>
+        isActiveReservation(reservation) &&
+        engine.state.tasks.get(reservation.taskSid)?.taskChannelSid === channel.taskChannelSid,
+    );
   const assigned = reservations.filter((reservation) => reservation.status !== "pending").length;
   const used = reservations.length;
   const percentage =
-    channel.configuredCapacity > 0 ? Math.max(0, Math.floor((100 * (channel.configuredCapacity - used)) / channel.configuredCapacity)) : 0;
+    channel.configuredCapacity > 0
+      ? Math.max(
+          0,
+          Math.floor((100 * (channel.configuredCapacity - used)) / channel.configuredCapacity),
+        )
+      : 0;
   return { assigned, used, percentage };
 }
 
@@ -205,7 +219,8 @@ export function workerChannelJson(engine: TaskRouterEngine, channel: WorkerChann
     date_updated: iso(channel.dateUpdated),
     sid: channel.sid,
     task_channel_sid: channel.taskChannelSid,
-    task_channel_unique_name: engine.state.taskChannels.get(channel.taskChannelSid)?.uniqueName ?? null,
+    task_channel_unique_name:
+      engine.state.taskChannels.get(channel.taskChannelSid)?.uniqueName ?? null,
     worker_sid: channel.workerSid,
     workspace_sid: channel.workspaceSid,
     url: `${workspaceUrl(channel.workspaceSid)}/Workers/${channel.workerSid}/Channels/${channel.sid}`,
@@ -257,10 +272,15 @@ export function taskJson(engine: TaskRouterEngine, task: Task) {
 }
 
 /** `via` decides the URL: the same reservation is reachable under its task and under its worker. */
-export function reservationJson(engine: TaskRouterEngine, reservation: Reservation, via: "task" | "worker" = "task") {
+export function reservationJson(
+  engine: TaskRouterEngine,
+  reservation: Reservation,
+  via: "task" | "worker" = "task",
+) {
   const workspace = workspaceUrl(reservation.workspaceSid);
   const worker = engine.state.workers.get(reservation.workerSid);
-  const parent = via === "task" ? `Tasks/${reservation.taskSid}` : `Workers/${reservation.workerSid}`;
+  const parent =
+    via === "task" ? `Tasks/${reservation.taskSid}` : `Workers/${reservation.workerSid}`;
   return {
     account_sid: engine.ctx.account.accountSid,
     date_created: iso(reservation.dateCreated),
@@ -348,7 +368,8 @@ export function bridgeWorkerChannel(engine: TaskRouterEngine, channel: WorkerCha
     sid: channel.sid,
     worker_sid: channel.workerSid,
     task_channel_sid: channel.taskChannelSid,
-    task_channel_unique_name: engine.state.taskChannels.get(channel.taskChannelSid)?.uniqueName ?? null,
+    task_channel_unique_name:
+      engine.state.taskChannels.get(channel.taskChannelSid)?.uniqueName ?? null,
     configured_capacity: channel.configuredCapacity,
     available: channel.available ? 1 : 0,
     assigned_tasks: counts.assigned,
@@ -377,7 +398,8 @@ export function bridgeTask(engine: TaskRouterEngine, task: Task) {
     reason: task.reason,
     timeout: task.timeout,
     task_channel_sid: task.taskChannelSid,
-    task_channel_unique_name: engine.state.taskChannels.get(task.taskChannelSid)?.uniqueName ?? null,
+    task_channel_unique_name:
+      engine.state.taskChannels.get(task.taskChannelSid)?.uniqueName ?? null,
     age: taskAge(engine, task),
     addons: "{}",
     routing_target: task.routingTarget,
@@ -402,13 +424,16 @@ export function bridgeReservation(engine: TaskRouterEngine, reservation: Reserva
     task_sid: reservation.taskSid,
     task_channel_sid: task?.taskChannelSid ?? null,
     version: String(reservation.version),
-    ...(reservation.canceledReasonCode !== null ? { canceled_reason_code: reservation.canceledReasonCode } : {}),
+    ...(reservation.canceledReasonCode !== null
+      ? { canceled_reason_code: reservation.canceledReasonCode }
+      : {}),
     task: task ? bridgeTask(engine, task) : null,
   };
 }
 
 export function bridgeTaskQueue(engine: TaskRouterEngine, queue: TaskQueue) {
-  const activityName = (sid: string | null) => (sid ? (engine.state.activities.get(sid)?.friendlyName ?? null) : null);
+  const activityName = (sid: string | null) =>
+    sid ? (engine.state.activities.get(sid)?.friendlyName ?? null) : null;
   return {
     account_sid: engine.ctx.account.accountSid,
     workspace_sid: queue.workspaceSid,

@@ -31,12 +31,16 @@ function taskCounts(engine: TaskRouterEngine, tasks: Task[]) {
   const byPriority: Record<string, number> = {};
   let longest: Task | null = null;
   for (const task of tasks) {
-    if (task.assignmentStatus in byStatus) byStatus[task.assignmentStatus] = (byStatus[task.assignmentStatus] ?? 0) + 1;
+    if (task.assignmentStatus in byStatus)
+      byStatus[task.assignmentStatus] = (byStatus[task.assignmentStatus] ?? 0) + 1;
     if (task.assignmentStatus === "completed" || task.assignmentStatus === "canceled") continue;
     byPriority[String(task.priority)] = (byPriority[String(task.priority)] ?? 0) + 1;
-    if (WAITING.has(task.assignmentStatus) && (!longest || task.dateCreated < longest.dateCreated)) longest = task;
+    if (WAITING.has(task.assignmentStatus) && (!longest || task.dateCreated < longest.dateCreated))
+      longest = task;
   }
-  const active = tasks.filter((task) => task.assignmentStatus !== "completed" && task.assignmentStatus !== "canceled");
+  const active = tasks.filter(
+    (task) => task.assignmentStatus !== "completed" && task.assignmentStatus !== "canceled",
+  );
   return {
     longest_task_waiting_age: longest ? taskAge(engine, longest) : 0,
     longest_task_waiting_sid: longest?.sid ?? null,
@@ -46,7 +50,12 @@ function taskCounts(engine: TaskRouterEngine, tasks: Task[]) {
   };
 }
 
-function tasksOf(engine: TaskRouterEngine, workspaceSid: string, channelSid: string | null, filter: (task: Task) => boolean = () => true) {
+function tasksOf(
+  engine: TaskRouterEngine,
+  workspaceSid: string,
+  channelSid: string | null,
+  filter: (task: Task) => boolean = () => true,
+) {
   return engine
     .inWorkspace(engine.state.tasks, workspaceSid)
     .filter((task) => (channelSid ? task.taskChannelSid === channelSid : true) && filter(task));
@@ -64,27 +73,57 @@ export function workspaceRealTime(engine: TaskRouterEngine, workspaceSid: string
   };
 }
 
-export function workersRealTime(engine: TaskRouterEngine, workspaceSid: string, form: Form, workers?: Worker[]) {
+export function workersRealTime(
+  engine: TaskRouterEngine,
+  workspaceSid: string,
+  form: Form,
+  workers?: Worker[],
+) {
   engine.workspace(workspaceSid);
   channelFilter(engine, workspaceSid, form);
   const list = workers ?? engine.inWorkspace(engine.state.workers, workspaceSid);
-  return { activity_statistics: activityStatistics(engine, workspaceSid, list), total_workers: list.length };
+  return {
+    activity_statistics: activityStatistics(engine, workspaceSid, list),
+    total_workers: list.length,
+  };
 }
 
-export function workflowRealTime(engine: TaskRouterEngine, workspaceSid: string, workflowSid: string, form: Form) {
+export function workflowRealTime(
+  engine: TaskRouterEngine,
+  workspaceSid: string,
+  workflowSid: string,
+  form: Form,
+) {
   engine.workflow(workspaceSid, workflowSid);
-  return taskCounts(engine, tasksOf(engine, workspaceSid, channelFilter(engine, workspaceSid, form), (task) => task.workflowSid === workflowSid));
+  return taskCounts(
+    engine,
+    tasksOf(
+      engine,
+      workspaceSid,
+      channelFilter(engine, workspaceSid, form),
+      (task) => task.workflowSid === workflowSid,
+    ),
+  );
 }
 
 export function taskQueueRealTime(engine: TaskRouterEngine, queue: TaskQueue, form: Form) {
   const channelSid = channelFilter(engine, queue.workspaceSid, form);
-  const tasks = tasksOf(engine, queue.workspaceSid, channelSid, (task) => task.taskQueueSid === queue.sid);
+  const tasks = tasksOf(
+    engine,
+    queue.workspaceSid,
+    channelSid,
+    (task) => task.taskQueueSid === queue.sid,
+  );
   const members = queueMembers(engine, queue);
   const counts = taskCounts(engine, tasks);
   let longestInQueue: Task | null = null;
   for (const task of tasks) {
     if (!WAITING.has(task.assignmentStatus) || task.taskQueueEnteredDate === null) continue;
-    if (!longestInQueue || task.taskQueueEnteredDate < (longestInQueue.taskQueueEnteredDate ?? Infinity)) longestInQueue = task;
+    if (
+      !longestInQueue ||
+      task.taskQueueEnteredDate < (longestInQueue.taskQueueEnteredDate ?? Infinity)
+    )
+      longestInQueue = task;
   }
   const available = members.filter((worker) => {
     if (!isWorkerAvailable(engine, worker)) return false;
@@ -95,7 +134,9 @@ export function taskQueueRealTime(engine: TaskRouterEngine, queue: TaskQueue, fo
     activity_statistics: activityStatistics(engine, queue.workspaceSid, members),
     ...counts,
     longest_relative_task_age_in_queue:
-      longestInQueue?.taskQueueEnteredDate != null ? Math.floor((engine.now() - longestInQueue.taskQueueEnteredDate) / 1000) : 0,
+      longestInQueue?.taskQueueEnteredDate != null
+        ? Math.floor((engine.now() - longestInQueue.taskQueueEnteredDate) / 1000)
+        : 0,
     longest_relative_task_sid_in_queue: longestInQueue?.sid ?? null,
     task_queue_sid: queue.sid,
     total_available_workers: available.length,
@@ -122,16 +163,26 @@ export function windowOf(engine: TaskRouterEngine, form: Form): Window {
   const split = splitText
     ? splitText.split(",").map((value) => {
         const seconds = Number(value.trim());
-        if (!Number.isFinite(seconds) || seconds < 0) throw invalid(`Invalid SplitByWaitTime value "${value}"`);
+        if (!Number.isFinite(seconds) || seconds < 0)
+          throw invalid(`Invalid SplitByWaitTime value "${value}"`);
         return seconds;
       })
     : [];
   return { start, end, split };
 }
 
-function eventsIn(engine: TaskRouterEngine, workspaceSid: string, window: Window, filter: (event: TaskRouterEvent) => boolean) {
+function eventsIn(
+  engine: TaskRouterEngine,
+  workspaceSid: string,
+  window: Window,
+  filter: (event: TaskRouterEvent) => boolean,
+) {
   return engine.state.events.filter(
-    (event) => event.workspaceSid === workspaceSid && event.eventDate >= window.start && event.eventDate <= window.end && filter(event),
+    (event) =>
+      event.workspaceSid === workspaceSid &&
+      event.eventDate >= window.start &&
+      event.eventDate <= window.end &&
+      filter(event),
   );
 }
 
@@ -142,7 +193,12 @@ function value(event: TaskRouterEvent, key: string): string | undefined {
 function durations(values: number[]) {
   if (values.length === 0) return { avg: 0, min: 0, max: 0, total: 0 };
   const total = values.reduce((sum, v) => sum + v, 0);
-  return { avg: Math.round(total / values.length), min: Math.min(...values), max: Math.max(...values), total };
+  return {
+    avg: Math.round(total / values.length),
+    min: Math.min(...values),
+    max: Math.max(...values),
+    total,
+  };
 }
 
 function reservationCounts(events: TaskRouterEvent[]) {
@@ -158,11 +214,21 @@ function reservationCounts(events: TaskRouterEvent[]) {
 }
 
 /** Cumulative task/reservation statistics for events that pass `scope` (a queue, a workflow or the workspace). */
-export function cumulative(engine: TaskRouterEngine, workspaceSid: string, form: Form, scope: (event: TaskRouterEvent) => boolean) {
+export function cumulative(
+  engine: TaskRouterEngine,
+  workspaceSid: string,
+  form: Form,
+  scope: (event: TaskRouterEvent) => boolean,
+) {
   engine.workspace(workspaceSid);
   const window = windowOf(engine, form);
   const channelSid = channelFilter(engine, workspaceSid, form);
-  const events = eventsIn(engine, workspaceSid, window, (event) => scope(event) && (!channelSid || value(event, "TaskChannelSid") === channelSid));
+  const events = eventsIn(
+    engine,
+    workspaceSid,
+    window,
+    (event) => scope(event) && (!channelSid || value(event, "TaskChannelSid") === channelSid),
+  );
   const count = (type: string) => events.filter((event) => event.eventType === type).length;
   const created = new Map<string, number>();
   for (const event of engine.state.events) {
@@ -173,19 +239,29 @@ export function cumulative(engine: TaskRouterEngine, workspaceSid: string, form:
   const waitOf = (event: TaskRouterEvent) => {
     const taskSid = value(event, "TaskSid") ?? "";
     const start = created.get(taskSid);
-    return start === undefined ? Number(value(event, "TaskAge") ?? 0) : Math.floor((event.eventDate - start) / 1000);
+    return start === undefined
+      ? Number(value(event, "TaskAge") ?? 0)
+      : Math.floor((event.eventDate - start) / 1000);
   };
   const acceptWaits = accepted.map(waitOf);
   const cancelWaits = canceled.map(waitOf);
   const queueWaits = accepted.map((event) => {
     const entered = Number(value(event, "TaskQueueEnteredDate") ?? NaN);
-    return Number.isFinite(entered) ? Math.max(0, Math.floor(event.eventDate / 1000) - entered) : waitOf(event);
+    return Number.isFinite(entered)
+      ? Math.max(0, Math.floor(event.eventDate / 1000) - entered)
+      : waitOf(event);
   });
   const split: Record<string, unknown> = {};
   for (const threshold of window.split) {
     split[String(threshold)] = {
-      above: { tasks_canceled: cancelWaits.filter((w) => w > threshold).length, reservations_accepted: acceptWaits.filter((w) => w > threshold).length },
-      below: { tasks_canceled: cancelWaits.filter((w) => w <= threshold).length, reservations_accepted: acceptWaits.filter((w) => w <= threshold).length },
+      above: {
+        tasks_canceled: cancelWaits.filter((w) => w > threshold).length,
+        reservations_accepted: acceptWaits.filter((w) => w > threshold).length,
+      },
+      below: {
+        tasks_canceled: cancelWaits.filter((w) => w <= threshold).length,
+        reservations_accepted: acceptWaits.filter((w) => w <= threshold).length,
+      },
     };
   }
   return {
@@ -208,7 +284,12 @@ export function cumulative(engine: TaskRouterEngine, workspaceSid: string, form:
 }
 
 /** Per-worker or all-worker cumulative figures: reservations and time spent in each activity. */
-export function workersCumulative(engine: TaskRouterEngine, workspaceSid: string, form: Form, workerSid?: string) {
+export function workersCumulative(
+  engine: TaskRouterEngine,
+  workspaceSid: string,
+  form: Form,
+  workerSid?: string,
+) {
   engine.workspace(workspaceSid);
   const window = windowOf(engine, form);
   const mine = (event: TaskRouterEvent) => !workerSid || value(event, "WorkerSid") === workerSid;
@@ -221,16 +302,24 @@ export function workersCumulative(engine: TaskRouterEngine, workspaceSid: string
     if (previous) spans.set(previous, [...(spans.get(previous) ?? []), seconds]);
   }
   // Time in the current activity counts up to now (or the window's end).
-  const workers = engine.inWorkspace(engine.state.workers, workspaceSid).filter((worker) => !workerSid || worker.sid === workerSid);
+  const workers = engine
+    .inWorkspace(engine.state.workers, workspaceSid)
+    .filter((worker) => !workerSid || worker.sid === workerSid);
   for (const worker of workers) {
     const since = Math.max(worker.dateStatusChanged, window.start);
-    if (since < window.end) spans.set(worker.activitySid, [...(spans.get(worker.activitySid) ?? []), Math.floor((window.end - since) / 1000)]);
+    if (since < window.end)
+      spans.set(worker.activitySid, [
+        ...(spans.get(worker.activitySid) ?? []),
+        Math.floor((window.end - since) / 1000),
+      ]);
   }
-  const activityDurations = engine.inWorkspace(engine.state.activities, workspaceSid).map((activity) => ({
-    sid: activity.sid,
-    friendly_name: activity.friendlyName,
-    ...durations(spans.get(activity.sid) ?? []),
-  }));
+  const activityDurations = engine
+    .inWorkspace(engine.state.activities, workspaceSid)
+    .map((activity) => ({
+      sid: activity.sid,
+      friendly_name: activity.friendlyName,
+      ...durations(spans.get(activity.sid) ?? []),
+    }));
   return {
     activity_durations: activityDurations,
     start_time: iso(window.start),
@@ -241,7 +330,9 @@ export function workersCumulative(engine: TaskRouterEngine, workspaceSid: string
 }
 
 export const scopes = {
-  queue: (queueSid: string) => (event: TaskRouterEvent) => value(event, "TaskQueueSid") === queueSid,
-  workflow: (workflowSid: string) => (event: TaskRouterEvent) => value(event, "WorkflowSid") === workflowSid,
+  queue: (queueSid: string) => (event: TaskRouterEvent) =>
+    value(event, "TaskQueueSid") === queueSid,
+  workflow: (workflowSid: string) => (event: TaskRouterEvent) =>
+    value(event, "WorkflowSid") === workflowSid,
   workspace: () => () => true,
 };

@@ -16,14 +16,21 @@ describe("TaskRouter ↔ voice engine", () => {
 
   async function contactCenter(workerActivity: "Available" | "Offline") {
     s = await startTestSandbox();
-    const workspace = await s.client.taskrouter.v1.workspaces.create({ friendlyName: "Voice", eventCallbackUrl: `${s.app.url}/events` });
+    const workspace = await s.client.taskrouter.v1.workspaces.create({
+      friendlyName: "Voice",
+      eventCallbackUrl: `${s.app.url}/events`,
+    });
     const tr = s.client.taskrouter.v1.workspaces(workspace.sid);
-    const activities = Object.fromEntries((await tr.activities.list()).map((a) => [a.friendlyName, a.sid]));
+    const activities = Object.fromEntries(
+      (await tr.activities.list()).map((a) => [a.friendlyName, a.sid]),
+    );
     const wrapUp = await tr.activities.create({ friendlyName: "Wrap-up", available: false });
     const queue = await tr.taskQueues.create({ friendlyName: "Support", targetWorkers: "1==1" });
     const workflow = await tr.workflows.create({
       friendlyName: "Inbound",
-      configuration: JSON.stringify({ task_routing: { filters: [], default_filter: { queue: queue.sid } } }),
+      configuration: JSON.stringify({
+        task_routing: { filters: [], default_filter: { queue: queue.sid } },
+      }),
       assignmentCallbackUrl: `${s.app.url}/assignment`,
     });
     const worker = await tr.workers.create({
@@ -32,12 +39,21 @@ describe("TaskRouter ↔ voice engine", () => {
       attributes: JSON.stringify({ contact_uri: "+12025550177" }),
     });
     await routeNumber(s, { voice: "/voice" });
-    s.app.on("/voice", () => twiml(`<Enqueue workflowSid="${workflow.sid}" waitUrl="/hold"><Task priority="3">{"type":"support"}</Task></Enqueue>`));
+    s.app.on("/voice", () =>
+      twiml(
+        `<Enqueue workflowSid="${workflow.sid}" waitUrl="/hold"><Task priority="3">{"type":"support"}</Task></Enqueue>`,
+      ),
+    );
     s.app.on("/hold", () => twiml(`<Say>Please hold</Say><Pause length="10"/>`));
     s.app.on("/assignment", () => ({
       status: 200,
       contentType: "application/json",
-      body: JSON.stringify({ instruction: "conference", from: "+12025550100", post_work_activity_sid: wrapUp.sid, end_conference_on_customer_exit: true }),
+      body: JSON.stringify({
+        instruction: "conference",
+        from: "+12025550100",
+        post_work_activity_sid: wrapUp.sid,
+        end_conference_on_customer_exit: true,
+      }),
     }));
     return { tr, worker, wrapUp };
   }
@@ -47,23 +63,43 @@ describe("TaskRouter ↔ voice engine", () => {
     const caller = await placeCall(s);
     const [task] = await tr.tasks.list();
     expect(task).toMatchObject({ assignmentStatus: "reserved", priority: 3 });
-    expect(JSON.parse(task!.attributes)).toMatchObject({ type: "support", call_sid: caller, to: s.credentials.phoneNumber });
+    expect(JSON.parse(task!.attributes)).toMatchObject({
+      type: "support",
+      call_sid: caller,
+      to: s.credentials.phoneNumber,
+    });
     await s.advance(10_000);
     const assigned = await tr.tasks(task!.sid).fetch();
     expect(assigned.assignmentStatus).toBe("assigned");
-    const conferenceInfo = JSON.parse(assigned.attributes).conference as { sid: string; participants: { worker: string; customer: string } };
+    const conferenceInfo = JSON.parse(assigned.attributes).conference as {
+      sid: string;
+      participants: { worker: string; customer: string };
+    };
     expect(conferenceInfo.participants.customer).toBe(caller);
-    const [conference] = await s.client.conferences.list({ friendlyName: task!.sid, status: "in-progress" });
+    const [conference] = await s.client.conferences.list({
+      friendlyName: task!.sid,
+      status: "in-progress",
+    });
     expect(conference?.sid).toBe(conferenceInfo.sid);
     const participants = await s.client.conferences(conference!.sid).participants.list();
-    expect(participants.map((p) => p.callSid).sort()).toEqual([caller, conferenceInfo.participants.worker].sort());
+    expect(participants.map((p) => p.callSid).sort()).toEqual(
+      [caller, conferenceInfo.participants.worker].sort(),
+    );
     await hangup(s, caller);
     expect((await tr.tasks(task!.sid).fetch()).assignmentStatus).toBe("wrapping");
     expect((await tr.workers(worker.sid).fetch()).activitySid).toBe(wrapUp.sid);
     await tr.tasks(task!.sid).update({ assignmentStatus: "completed", reason: "resolved" });
     await s.settle();
     const types = s.app.to("/events").map((hook) => hook.params.EventType);
-    expect(types).toEqual(expect.arrayContaining(["task.created", "reservation.created", "reservation.accepted", "task.wrapup", "task.completed"]));
+    expect(types).toEqual(
+      expect.arrayContaining([
+        "task.created",
+        "reservation.created",
+        "reservation.accepted",
+        "task.wrapup",
+        "task.completed",
+      ]),
+    );
     expect(s.app.to("/assignment")[0]?.signatureValid).toBe(true);
   });
 

@@ -6,7 +6,11 @@ import type { TaskRouterEngine } from "./engine";
 import { isActiveReservation, type Task, type Worker, type WorkerChannel } from "./model";
 
 /** Moves a worker to an activity and publishes `worker.activity.update` (no-op when unchanged). */
-export function setWorkerActivity(engine: TaskRouterEngine, worker: Worker, activitySid: string): boolean {
+export function setWorkerActivity(
+  engine: TaskRouterEngine,
+  worker: Worker,
+  activitySid: string,
+): boolean {
   if (worker.activitySid === activitySid) return false;
   const workspace = engine.workspace(worker.workspaceSid);
   const previous = engine.state.activities.get(worker.activitySid);
@@ -36,7 +40,11 @@ export function isWorkerAvailable(engine: TaskRouterEngine, worker: Worker): boo
 }
 
 /** Reservations and assignments that hold the worker's capacity on a task channel. */
-export function activeCount(engine: TaskRouterEngine, workerSid: string, taskChannelSid?: string): number {
+export function activeCount(
+  engine: TaskRouterEngine,
+  workerSid: string,
+  taskChannelSid?: string,
+): number {
   return engine.reservationsOfWorker(workerSid).filter((reservation) => {
     if (!isActiveReservation(reservation)) return false;
     if (taskChannelSid === undefined) return true;
@@ -59,7 +67,11 @@ export function hasCapacityFor(engine: TaskRouterEngine, worker: Worker, task: T
 }
 
 /** When the worker became idle for this channel: longest-idle routing prefers the earliest. */
-export function idleSince(engine: TaskRouterEngine, worker: Worker, taskChannelSid: string): number {
+export function idleSince(
+  engine: TaskRouterEngine,
+  worker: Worker,
+  taskChannelSid: string,
+): number {
   const channels = engine.workspace(worker.workspaceSid).multiTaskEnabled
     ? [engine.workerChannel(worker.sid, taskChannelSid)]
     : engine.workerChannels(worker.sid);
@@ -68,7 +80,11 @@ export function idleSince(engine: TaskRouterEngine, worker: Worker, taskChannelS
 }
 
 /** New workers get a channel per task channel; new task channels get one on every worker. */
-export function createWorkerChannel(engine: TaskRouterEngine, worker: Worker, taskChannelSid: string): WorkerChannel {
+export function createWorkerChannel(
+  engine: TaskRouterEngine,
+  worker: Worker,
+  taskChannelSid: string,
+): WorkerChannel {
   const now = engine.now();
   const channel: WorkerChannel = {
     sid: engine.newSid("WC"),

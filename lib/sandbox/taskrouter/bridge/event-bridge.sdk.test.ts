@@ -15,7 +15,10 @@ import { CLOSE } from "./event-bridge";
 
 const SDK_VERSION = "2.1.1";
 
-type Emitter = { once(event: string, listener: (...args: unknown[]) => void): unknown; removeListener(event: string, listener: (...args: unknown[]) => void): unknown };
+type Emitter = {
+  once(event: string, listener: (...args: unknown[]) => void): unknown;
+  removeListener(event: string, listener: (...args: unknown[]) => void): unknown;
+};
 
 /** Resolves with the event's arguments; rejects after `ms` of real time so a missing event fails the test instead of hanging it. */
 function next<T = unknown>(emitter: Emitter, event: string, ms = 10_000): Promise<T> {
@@ -42,8 +45,15 @@ describe("twilio-taskrouter SDK on the sandbox event bridge", { timeout: 30_000 
 
   const tokenFor = (workerSid: string, ttl = 3600, secret?: string) => {
     const { AccessToken } = twilio.jwt;
-    const token = new AccessToken(s.credentials.accountSid, s.credentials.apiKeySid, secret ?? s.credentials.apiKeySecret, { identity: workerSid, ttl });
-    token.addGrant(new AccessToken.TaskRouterGrant({ workspaceSid: ws, workerSid, role: "worker" }));
+    const token = new AccessToken(
+      s.credentials.accountSid,
+      s.credentials.apiKeySid,
+      secret ?? s.credentials.apiKeySecret,
+      { identity: workerSid, ttl },
+    );
+    token.addGrant(
+      new AccessToken.TaskRouterGrant({ workspaceSid: ws, workerSid, role: "worker" }),
+    );
     return token.toJwt();
   };
   const connect = (token: string, extra: Record<string, unknown> = {}) => {
@@ -58,26 +68,39 @@ describe("twilio-taskrouter SDK on the sandbox event bridge", { timeout: 30_000 
     return worker;
   };
   const newWorker = async (name: string, attributes: Record<string, unknown> = {}) => {
-    const created = await s.client.taskrouter.v1.workspaces(ws).workers.create({ friendlyName: name, attributes: JSON.stringify(attributes) });
+    const created = await s.client.taskrouter.v1
+      .workspaces(ws)
+      .workers.create({ friendlyName: name, attributes: JSON.stringify(attributes) });
     const worker = connect(tokenFor(created.sid));
     await next(worker, "ready");
     return worker;
   };
   const createTask = (attributes: Record<string, unknown> = {}) =>
-    s.client.taskrouter.v1.workspaces(ws).tasks.create({ workflowSid, attributes: JSON.stringify(attributes) });
+    s.client.taskrouter.v1
+      .workspaces(ws)
+      .tasks.create({ workflowSid, attributes: JSON.stringify(attributes) });
 
   beforeAll(async () => {
     s = await startTestSandbox();
     s.app.on("/assignment", () => ({ status: 200, body: "" }));
     taskrouter = s.sandbox.modules.find((m) => m.name === "taskrouter") as TaskRouterModule;
-    const workspace = await s.client.taskrouter.v1.workspaces.create({ friendlyName: "SDK", eventCallbackUrl: `${s.app.url}/events` });
+    const workspace = await s.client.taskrouter.v1.workspaces.create({
+      friendlyName: "SDK",
+      eventCallbackUrl: `${s.app.url}/events`,
+    });
     ws = workspace.sid;
     const tr = s.client.taskrouter.v1.workspaces(ws);
     activity = Object.fromEntries((await tr.activities.list()).map((a) => [a.friendlyName, a.sid]));
-    const queue = await tr.taskQueues.create({ friendlyName: "All", targetWorkers: "1==1", maxReservedWorkers: 2 });
+    const queue = await tr.taskQueues.create({
+      friendlyName: "All",
+      targetWorkers: "1==1",
+      maxReservedWorkers: 2,
+    });
     const workflow = await tr.workflows.create({
       friendlyName: "Main",
-      configuration: JSON.stringify({ task_routing: { filters: [], default_filter: { queue: queue.sid } } }),
+      configuration: JSON.stringify({
+        task_routing: { filters: [], default_filter: { queue: queue.sid } },
+      }),
       assignmentCallbackUrl: `${s.app.url}/assignment`,
       taskReservationTimeout: 30,
     });
@@ -87,14 +110,29 @@ describe("twilio-taskrouter SDK on the sandbox event bridge", { timeout: 30_000 
   afterEach(async () => {
     for (const worker of workers.splice(0)) worker.disconnect();
     // Workers left Available would be offered the next test's tasks.
-    for (const worker of await s.client.taskrouter.v1.workspaces(ws).workers.list({ available: "true" })) {
-      await s.client.taskrouter.v1.workspaces(ws).workers(worker.sid).update({ activitySid: activity.Offline! });
+    for (const worker of await s.client.taskrouter.v1
+      .workspaces(ws)
+      .workers.list({ available: "true" })) {
+      await s.client.taskrouter.v1
+        .workspaces(ws)
+        .workers(worker.sid)
+        .update({ activitySid: activity.Offline! });
     }
     // Tasks left over from a test would be offered to the next test's worker.
-    const open = await s.client.taskrouter.v1.workspaces(ws).tasks.list({ assignmentStatus: ["pending", "reserved", "assigned", "wrapping"] });
+    const open = await s.client.taskrouter.v1
+      .workspaces(ws)
+      .tasks.list({ assignmentStatus: ["pending", "reserved", "assigned", "wrapping"] });
     for (const task of open) {
-      if (task.assignmentStatus === "pending" || task.assignmentStatus === "reserved") await s.client.taskrouter.v1.workspaces(ws).tasks(task.sid).update({ assignmentStatus: "canceled", reason: "test cleanup" });
-      else await s.client.taskrouter.v1.workspaces(ws).tasks(task.sid).update({ assignmentStatus: "completed", reason: "test cleanup" });
+      if (task.assignmentStatus === "pending" || task.assignmentStatus === "reserved")
+        await s.client.taskrouter.v1
+          .workspaces(ws)
+          .tasks(task.sid)
+          .update({ assignmentStatus: "canceled", reason: "test cleanup" });
+      else
+        await s.client.taskrouter.v1
+          .workspaces(ws)
+          .tasks(task.sid)
+          .update({ assignmentStatus: "completed", reason: "test cleanup" });
     }
     await s.settle();
   });
@@ -105,14 +143,19 @@ describe("twilio-taskrouter SDK on the sandbox event bridge", { timeout: 30_000 
 
   it("pins the SDK version and the options the sandbox relies on (ebServer, wsServer)", async () => {
     const require = createRequire(import.meta.url);
-    const pkg = JSON.parse(fs.readFileSync(require.resolve("twilio-taskrouter/package.json"), "utf8")) as { version: string };
-    const ours = JSON.parse(fs.readFileSync(new URL("../../../../package.json", import.meta.url), "utf8")) as { dependencies: Record<string, string> };
+    const pkg = JSON.parse(
+      fs.readFileSync(require.resolve("twilio-taskrouter/package.json"), "utf8"),
+    ) as { version: string };
+    const ours = JSON.parse(
+      fs.readFileSync(new URL("../../../../package.json", import.meta.url), "utf8"),
+    ) as { dependencies: Record<string, string> };
     expect(ours.dependencies["twilio-taskrouter"]).toBe(SDK_VERSION);
     expect(pkg.version).toBe(SDK_VERSION);
     // If a future SDK drops or renames these options, the Worker would silently dial Twilio.
     const unknown = `WK${"0".repeat(32)}`;
     const worker = connect(tokenFor(unknown));
-    const config = (worker as unknown as { _config: { EB_SERVER: string; WS_SERVER: string } })._config;
+    const config = (worker as unknown as { _config: { EB_SERVER: string; WS_SERVER: string } })
+      ._config;
     expect(config.EB_SERVER).toBe(`${s.url}/taskrouter/v1/wschannels`);
     expect(config.WS_SERVER).toBe(`${s.url.replace(/^http/, "ws")}/taskrouter/v1/wschannels`);
     // It reached the sandbox: the bridge refuses a worker that does not exist.
@@ -125,15 +168,33 @@ describe("twilio-taskrouter SDK on the sandbox event bridge", { timeout: 30_000 
     expect(worker.sid).toMatch(/^WK/);
     expect(worker.workspaceSid).toBe(ws);
     expect(worker.attributes).toEqual({ skills: ["support"] });
-    expect([...worker.activities.values()].map((a) => a.name)).toEqual(["Offline", "Available", "Unavailable"]);
+    expect([...worker.activities.values()].map((a) => a.name)).toEqual([
+      "Offline",
+      "Available",
+      "Unavailable",
+    ]);
     expect(worker.activity.name).toBe("Offline");
-    expect([...worker.channels.values()].map((c) => c.taskChannelUniqueName)).toEqual(expect.arrayContaining(["voice", "chat"]));
+    expect([...worker.channels.values()].map((c) => c.taskChannelUniqueName)).toEqual(
+      expect.arrayContaining(["voice", "chat"]),
+    );
     await worker.activities.get(activity.Available!)!.setAsCurrent();
     expect(worker.activity.name).toBe("Available");
-    expect((await s.client.taskrouter.v1.workspaces(ws).workers(worker.sid).fetch()).activityName).toBe("Available");
+    expect(
+      (await s.client.taskrouter.v1.workspaces(ws).workers(worker.sid).fetch()).activityName,
+    ).toBe("Available");
     await s.settle();
-    const update = s.app.to("/events").filter((hook) => hook.params.EventType === "worker.activity.update" && hook.params.WorkerSid === worker.sid).at(-1);
-    expect(update?.params).toMatchObject({ WorkerActivityName: "Available", WorkerPreviousActivityName: "Offline" });
+    const update = s.app
+      .to("/events")
+      .filter(
+        (hook) =>
+          hook.params.EventType === "worker.activity.update" &&
+          hook.params.WorkerSid === worker.sid,
+      )
+      .at(-1);
+    expect(update?.params).toMatchObject({
+      WorkerActivityName: "Available",
+      WorkerPreviousActivityName: "Offline",
+    });
     expect(update?.signatureValid).toBe(true);
   });
 
@@ -152,7 +213,9 @@ describe("twilio-taskrouter SDK on the sandbox event bridge", { timeout: 30_000 
     await reservation.accept();
     await accepted;
     expect(reservation.status).toBe("accepted");
-    expect((await s.client.taskrouter.v1.workspaces(ws).tasks(task.sid).fetch()).assignmentStatus).toBe("assigned");
+    expect(
+      (await s.client.taskrouter.v1.workspaces(ws).tasks(task.sid).fetch()).assignmentStatus,
+    ).toBe("assigned");
     const taskWrapup = next(reservation.task, "wrapup");
     const reservationWrapup = next(reservation, "wrapup");
     await reservation.task.wrapUp({ reason: "call ended" });
@@ -165,8 +228,20 @@ describe("twilio-taskrouter SDK on the sandbox event bridge", { timeout: 30_000 
     const fetched = await s.client.taskrouter.v1.workspaces(ws).tasks(task.sid).fetch();
     expect(fetched).toMatchObject({ assignmentStatus: "completed", reason: "resolved" });
     await s.settle();
-    const types = s.app.to("/events").filter((hook) => hook.params.TaskSid === task.sid).map((hook) => hook.params.EventType);
-    expect(types).toEqual(expect.arrayContaining(["reservation.created", "reservation.accepted", "task.wrapup", "reservation.wrapup", "task.completed", "reservation.completed"]));
+    const types = s.app
+      .to("/events")
+      .filter((hook) => hook.params.TaskSid === task.sid)
+      .map((hook) => hook.params.EventType);
+    expect(types).toEqual(
+      expect.arrayContaining([
+        "reservation.created",
+        "reservation.accepted",
+        "task.wrapup",
+        "reservation.wrapup",
+        "task.completed",
+        "reservation.completed",
+      ]),
+    );
   });
 
   it("rejects with an activity, times out on the sandbox clock, and hears about canceled tasks", async () => {
@@ -182,7 +257,10 @@ describe("twilio-taskrouter SDK on the sandbox event bridge", { timeout: 30_000 
     await rejected;
     await moved;
     expect(worker.activity.name).toBe("Unavailable");
-    await s.client.taskrouter.v1.workspaces(ws).tasks(first.sid).update({ assignmentStatus: "canceled", reason: "next case" });
+    await s.client.taskrouter.v1
+      .workspaces(ws)
+      .tasks(first.sid)
+      .update({ assignmentStatus: "canceled", reason: "next case" });
 
     await worker.activities.get(activity.Available!)!.setAsCurrent();
     created = next<Reservation>(worker, "reservationCreated");
@@ -199,7 +277,10 @@ describe("twilio-taskrouter SDK on the sandbox event bridge", { timeout: 30_000 
     created = next<Reservation>(worker, "reservationCreated");
     reservation = await created;
     const canceled = next(reservation, "canceled");
-    await s.client.taskrouter.v1.workspaces(ws).tasks(reservation.task.sid).update({ assignmentStatus: "canceled", reason: "caller hung up" });
+    await s.client.taskrouter.v1
+      .workspaces(ws)
+      .tasks(reservation.task.sid)
+      .update({ assignmentStatus: "canceled", reason: "caller hung up" });
     await canceled;
     expect(reservation.status).toBe("canceled");
   });
@@ -220,7 +301,9 @@ describe("twilio-taskrouter SDK on the sandbox event bridge", { timeout: 30_000 
   });
 
   it("fires tokenExpired, drops the socket at expiry, and reconnects after updateToken", async () => {
-    const created = await s.client.taskrouter.v1.workspaces(ws).workers.create({ friendlyName: "frank" });
+    const created = await s.client.taskrouter.v1
+      .workspaces(ws)
+      .workers.create({ friendlyName: "frank" });
     // Tokens carry wall-clock times; line the manual sandbox clock up with them for this test.
     s.sandbox.ctx.clock.setNow(Date.now());
     // The SDK warns 5 s before the lifetime the bridge announced in `init`.
@@ -255,7 +338,9 @@ describe("twilio-taskrouter SDK on the sandbox event bridge", { timeout: 30_000 
   });
 
   it("refuses a token signed with the wrong secret and one for another workspace's worker", async () => {
-    const created = await s.client.taskrouter.v1.workspaces(ws).workers.create({ friendlyName: "henry" });
+    const created = await s.client.taskrouter.v1
+      .workspaces(ws)
+      .workers.create({ friendlyName: "henry" });
     const forged = connect(tokenFor(created.sid, 3600, "x".repeat(32)));
     const dropped = await next<{ message: string }>(forged, "disconnected");
     expect(dropped.message).toMatch(/signature verification failed/);
@@ -264,7 +349,12 @@ describe("twilio-taskrouter SDK on the sandbox event bridge", { timeout: 30_000 
     const response = await fetch(`${s.url}/taskrouter/v1/wschannels`, {
       method: "POST",
       headers: { apiVersion: "v1" },
-      body: JSON.stringify({ url: `Workspaces/WS${"0".repeat(32)}/Workers/${created.sid}`, method: "GET", params: {}, token: tokenFor(created.sid) }),
+      body: JSON.stringify({
+        url: `Workspaces/WS${"0".repeat(32)}/Workers/${created.sid}`,
+        method: "GET",
+        params: {},
+        token: tokenFor(created.sid),
+      }),
     });
     expect(response.status).toBe(403);
     expect(await response.json()).toMatchObject({ code: 20403 });
@@ -274,10 +364,16 @@ describe("twilio-taskrouter SDK on the sandbox event bridge", { timeout: 30_000 
   it("answers the browser's CORS preflight for the ebServer endpoint", async () => {
     const response = await fetch(`${s.url}/taskrouter/v1/wschannels`, {
       method: "OPTIONS",
-      headers: { Origin: "http://localhost:3000", "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "apiversion,clientversion,content-type" },
+      headers: {
+        Origin: "http://localhost:3000",
+        "Access-Control-Request-Method": "POST",
+        "Access-Control-Request-Headers": "apiversion,clientversion,content-type",
+      },
     });
     expect(response.status).toBe(204);
     expect(response.headers.get("access-control-allow-origin")).toBe("*");
-    expect(response.headers.get("access-control-allow-headers")).toBe("apiversion,clientversion,content-type");
+    expect(response.headers.get("access-control-allow-headers")).toBe(
+      "apiversion,clientversion,content-type",
+    );
   });
 });

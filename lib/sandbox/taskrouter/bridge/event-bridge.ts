@@ -13,7 +13,13 @@
  */
 import type { IncomingMessage } from "node:http";
 import type { WebSocket } from "ws";
-import type { HttpRoute, SandboxRequest, SandboxResponse, TimerHandle, WsRoute } from "../../core/types";
+import type {
+  HttpRoute,
+  SandboxRequest,
+  SandboxResponse,
+  TimerHandle,
+  WsRoute,
+} from "../../core/types";
 import { AccessTokenError, verifyAccessToken, type VerifiedToken } from "../access-token";
 import type { TaskRouterEngine } from "../engine";
 import type { EventSubject } from "../events";
@@ -81,12 +87,14 @@ export class EventBridge {
 
   /** Live sessions per worker (console, tests). */
   sessionCount(workerSid?: string): number {
-    return [...this.sessions].filter((session) => !workerSid || session.workerSid === workerSid).length;
+    return [...this.sessions].filter((session) => !workerSid || session.workerSid === workerSid)
+      .length;
   }
 
   close(): void {
     this.unsubscribe();
-    for (const session of [...this.sessions]) this.drop(session, CLOSE.shutdown, "Sandbox shutting down", false);
+    for (const session of [...this.sessions])
+      this.drop(session, CLOSE.shutdown, "Sandbox shutting down", false);
   }
 
   /** Closes every session (sandbox reset): the SDK reconnects and re-initialises. */
@@ -101,21 +109,32 @@ export class EventBridge {
     try {
       verified = verifyAccessToken(token, this.engine.ctx.account, this.engine.now());
     } catch (error) {
-      const code = error instanceof AccessTokenError && error.code === 20104 ? CLOSE.tokenExpired : CLOSE.invalidToken;
+      const code =
+        error instanceof AccessTokenError && error.code === 20104
+          ? CLOSE.tokenExpired
+          : CLOSE.invalidToken;
       const message = error instanceof Error ? error.message : "Invalid Access Token";
-      this.engine.ctx.debugger.report({ level: "error", code: error instanceof AccessTokenError ? error.code : 20101, message: `TaskRouter event bridge: ${message}` });
+      this.engine.ctx.debugger.report({
+        level: "error",
+        code: error instanceof AccessTokenError ? error.code : 20101,
+        message: `TaskRouter event bridge: ${message}`,
+      });
       socket.close(code, message.slice(0, 120));
       return;
     }
     const { workspace_sid: workspaceSid, worker_sid: workerSid } = verified.grant;
     const worker = this.engine.state.workers.get(workerSid);
     if (!worker || worker.workspaceSid !== workspaceSid) {
-      socket.close(CLOSE.unknownWorker, `Worker ${workerSid} not found in Workspace ${workspaceSid}`);
+      socket.close(
+        CLOSE.unknownWorker,
+        `Worker ${workerSid} not found in Workspace ${workspaceSid}`,
+      );
       return;
     }
     if (url.searchParams.get("closeExistingSessions") === "true") {
       for (const session of [...this.sessions]) {
-        if (session.workerSid === workerSid) this.drop(session, CLOSE.replaced, "Session closed by a newer session", false);
+        if (session.workerSid === workerSid)
+          this.drop(session, CLOSE.replaced, "Session closed by a newer session", false);
       }
     }
     this.engine.clearTimer(`offline:${workerSid}`);
@@ -130,7 +149,10 @@ export class EventBridge {
       heartbeat: setInterval(() => {
         if (socket.readyState === socket.OPEN) socket.send(" ");
       }, this.heartbeatMs),
-      expiry: this.engine.ctx.clock.setTimeout(() => this.drop(session, CLOSE.tokenExpired, "Token expired", true), Math.max(0, verified.expiresAt - now)),
+      expiry: this.engine.ctx.clock.setTimeout(
+        () => this.drop(session, CLOSE.tokenExpired, "Token expired", true),
+        Math.max(0, verified.expiresAt - now),
+      ),
     };
     session.heartbeat.unref?.();
     this.sessions.add(session);
@@ -150,13 +172,27 @@ export class EventBridge {
   }
 
   /** Ends a session; `closeCode` null when the client already closed it. */
-  private drop(session: Session, closeCode: number | null, reason: string, mayGoOffline: boolean): void {
+  private drop(
+    session: Session,
+    closeCode: number | null,
+    reason: string,
+    mayGoOffline: boolean,
+  ): void {
     if (!this.sessions.delete(session)) return;
     clearInterval(session.heartbeat);
     this.engine.ctx.clock.clearTimeout(session.expiry);
-    if (closeCode !== null && session.socket.readyState === session.socket.OPEN) session.socket.close(closeCode, reason);
-    if (mayGoOffline && session.offlineIfDisconnected && this.sessionCount(session.workerSid) === 0) {
-      this.engine.setTimer(`offline:${session.workerSid}`, this.engine.now() + OFFLINE_GRACE_MS, () => this.takeOffline(session));
+    if (closeCode !== null && session.socket.readyState === session.socket.OPEN)
+      session.socket.close(closeCode, reason);
+    if (
+      mayGoOffline &&
+      session.offlineIfDisconnected &&
+      this.sessionCount(session.workerSid) === 0
+    ) {
+      this.engine.setTimer(
+        `offline:${session.workerSid}`,
+        this.engine.now() + OFFLINE_GRACE_MS,
+        () => this.takeOffline(session),
+      );
     }
   }
 
@@ -166,10 +202,14 @@ export class EventBridge {
     const workspace = this.engine.state.workspaces.get(session.workspaceSid);
     if (!worker || !workspace) return;
     const offline =
-      this.engine.inWorkspace(this.engine.state.activities, workspace.sid).find((activity) => activity.friendlyName === "Offline") ??
+      this.engine
+        .inWorkspace(this.engine.state.activities, workspace.sid)
+        .find((activity) => activity.friendlyName === "Offline") ??
       this.engine.state.activities.get(workspace.defaultActivitySid);
     if (!offline) return;
-    this.engine.as({ type: "workspace", sid: workspace.sid }, () => setWorkerActivity(this.engine, worker, offline.sid));
+    this.engine.as({ type: "workspace", sid: workspace.sid }, () =>
+      setWorkerActivity(this.engine, worker, offline.sid),
+    );
   }
 
   /** Pushes an engine event to the sessions of the workers it concerns, in the bridge's JSON shape. */
@@ -182,7 +222,9 @@ export class EventBridge {
       workers = [subject.worker.sid];
       if (type === "worker.capacity.update" || type === "worker.channel.availability.update") {
         const channelSid = subject.extra?.find(([key]) => key === "TaskChannelSid")?.[1];
-        const channel = channelSid ? this.engine.workerChannel(subject.worker.sid, channelSid) : undefined;
+        const channel = channelSid
+          ? this.engine.workerChannel(subject.worker.sid, channelSid)
+          : undefined;
         payload = channel ? bridgeWorkerChannel(this.engine, channel) : null;
       } else {
         payload = bridgeWorker(this.engine, subject.worker);
@@ -192,13 +234,18 @@ export class EventBridge {
       payload = bridgeReservation(this.engine, subject.reservation);
     } else if (type.startsWith("task.") && subject.task) {
       const taskSid = subject.task.sid;
-      workers = [...new Set(this.engine.reservationsOfTask(taskSid).map((reservation) => reservation.workerSid))];
+      workers = [
+        ...new Set(
+          this.engine.reservationsOfTask(taskSid).map((reservation) => reservation.workerSid),
+        ),
+      ];
       payload = bridgeTask(this.engine, subject.task);
     }
     if (!payload || workers.length === 0) return;
     const message = JSON.stringify({ event_type: type, payload });
     for (const session of this.sessions) {
-      if (workers.includes(session.workerSid) && session.socket.readyState === session.socket.OPEN) session.socket.send(message);
+      if (workers.includes(session.workerSid) && session.socket.readyState === session.socket.OPEN)
+        session.socket.send(message);
     }
   }
 

@@ -5,7 +5,14 @@
 import type { TaskRouterEngine } from "../engine";
 import { invalid, TaskRouterApiError } from "../errors";
 import { ExpressionError, validateExpression } from "../expression";
-import { isTerminalTask, type Activity, type TaskChannel, type TaskQueue, type Workflow, type Workspace } from "../model";
+import {
+  isTerminalTask,
+  type Activity,
+  type TaskChannel,
+  type TaskQueue,
+  type Workflow,
+  type Workspace,
+} from "../model";
 import { enterWorkflow, removeTask } from "../routing";
 import { parseWorkflowConfig, WorkflowConfigError } from "../workflow-config";
 import { createWorkerChannel } from "../workers";
@@ -25,13 +32,28 @@ const DEFAULT_TASK_CHANNELS: [string, string][] = [
 
 export function createWorkspace(engine: TaskRouterEngine, form: Form): Workspace {
   const friendlyName = required(form, "FriendlyName");
-  if ([...engine.state.workspaces.values()].some((workspace) => workspace.friendlyName === friendlyName)) {
-    throw new TaskRouterApiError(409, 20409, `A Workspace with FriendlyName "${friendlyName}" already exists`);
+  if (
+    [...engine.state.workspaces.values()].some(
+      (workspace) => workspace.friendlyName === friendlyName,
+    )
+  ) {
+    throw new TaskRouterApiError(
+      409,
+      20409,
+      `A Workspace with FriendlyName "${friendlyName}" already exists`,
+    );
   }
   const now = engine.now();
   const sid = engine.newSid("WS");
   const activity = (name: string, available: boolean): Activity => {
-    const created: Activity = { sid: engine.newSid("WA"), workspaceSid: sid, friendlyName: name, available, dateCreated: now, dateUpdated: now };
+    const created: Activity = {
+      sid: engine.newSid("WA"),
+      workspaceSid: sid,
+      friendlyName: name,
+      available,
+      dateCreated: now,
+      dateUpdated: now,
+    };
     engine.state.activities.set(created.sid, created);
     return created;
   };
@@ -66,16 +88,25 @@ export function createWorkspace(engine: TaskRouterEngine, form: Form): Workspace
   }
   engine.events.publish("workspace.created", { workspace });
   if (oneOf(form, "Template", ["NONE", "FIFO"] as const) === "FIFO") {
-    const queue = createTaskQueue(engine, sid, { FriendlyName: "Sample Queue", TargetWorkers: "1==1" });
+    const queue = createTaskQueue(engine, sid, {
+      FriendlyName: "Sample Queue",
+      TargetWorkers: "1==1",
+    });
     createWorkflow(engine, sid, {
       FriendlyName: "Default Fifo Workflow",
-      Configuration: JSON.stringify({ task_routing: { filters: [], default_filter: { queue: queue.sid } } }),
+      Configuration: JSON.stringify({
+        task_routing: { filters: [], default_filter: { queue: queue.sid } },
+      }),
     });
   }
   return workspace;
 }
 
-export function updateWorkspace(engine: TaskRouterEngine, workspaceSid: string, form: Form): Workspace {
+export function updateWorkspace(
+  engine: TaskRouterEngine,
+  workspaceSid: string,
+  form: Form,
+): Workspace {
   const workspace = engine.workspace(workspaceSid);
   const defaultActivity = param(form, "DefaultActivitySid");
   const timeoutActivity = param(form, "TimeoutActivitySid");
@@ -84,7 +115,8 @@ export function updateWorkspace(engine: TaskRouterEngine, workspaceSid: string, 
   const multiTask = booleanParam(form, "MultiTaskEnabled");
   const order = oneOf(form, "PrioritizeQueueOrder", ["FIFO", "LIFO"] as const);
   if (param(form, "FriendlyName")) workspace.friendlyName = required(form, "FriendlyName");
-  if (form.EventCallbackUrl !== undefined) workspace.eventCallbackUrl = param(form, "EventCallbackUrl") || null;
+  if (form.EventCallbackUrl !== undefined)
+    workspace.eventCallbackUrl = param(form, "EventCallbackUrl") || null;
   if (form.EventsFilter !== undefined) workspace.eventsFilter = param(form, "EventsFilter") || null;
   if (defaultActivity) workspace.defaultActivitySid = defaultActivity;
   if (timeoutActivity) workspace.timeoutActivitySid = timeoutActivity;
@@ -99,7 +131,8 @@ export function updateWorkspace(engine: TaskRouterEngine, workspaceSid: string, 
 export function deleteWorkspace(engine: TaskRouterEngine, workspaceSid: string): void {
   const workspace = engine.workspace(workspaceSid);
   engine.events.publish("workspace.deleted", { workspace });
-  for (const task of engine.inWorkspace(engine.state.tasks, workspaceSid)) removeTask(engine, task.sid);
+  for (const task of engine.inWorkspace(engine.state.tasks, workspaceSid))
+    removeTask(engine, task.sid);
   for (const map of [
     engine.state.activities,
     engine.state.taskChannels,
@@ -115,11 +148,23 @@ export function deleteWorkspace(engine: TaskRouterEngine, workspaceSid: string):
 
 // ─────────────────────────── activities ───────────────────────────
 
-export function createActivity(engine: TaskRouterEngine, workspaceSid: string, form: Form): Activity {
+export function createActivity(
+  engine: TaskRouterEngine,
+  workspaceSid: string,
+  form: Form,
+): Activity {
   const workspace = engine.workspace(workspaceSid);
   const friendlyName = required(form, "FriendlyName");
-  if (engine.inWorkspace(engine.state.activities, workspaceSid).some((activity) => activity.friendlyName === friendlyName)) {
-    throw new TaskRouterApiError(409, 20409, `An Activity with FriendlyName "${friendlyName}" already exists`);
+  if (
+    engine
+      .inWorkspace(engine.state.activities, workspaceSid)
+      .some((activity) => activity.friendlyName === friendlyName)
+  ) {
+    throw new TaskRouterApiError(
+      409,
+      20409,
+      `An Activity with FriendlyName "${friendlyName}" already exists`,
+    );
   }
   const now = engine.now();
   const activity: Activity = {
@@ -135,23 +180,45 @@ export function createActivity(engine: TaskRouterEngine, workspaceSid: string, f
   return activity;
 }
 
-export function updateActivity(engine: TaskRouterEngine, workspaceSid: string, activitySid: string, form: Form): Activity {
+export function updateActivity(
+  engine: TaskRouterEngine,
+  workspaceSid: string,
+  activitySid: string,
+  form: Form,
+): Activity {
   const activity = engine.activity(workspaceSid, activitySid);
   // Availability cannot change after creation; only the name can.
-  if (form.Available !== undefined) throw invalid("Available cannot be changed after an Activity is created");
+  if (form.Available !== undefined)
+    throw invalid("Available cannot be changed after an Activity is created");
   activity.friendlyName = param(form, "FriendlyName") || activity.friendlyName;
   activity.dateUpdated = engine.now();
-  engine.events.publish("activity.updated", { workspace: engine.workspace(workspaceSid), activity });
+  engine.events.publish("activity.updated", {
+    workspace: engine.workspace(workspaceSid),
+    activity,
+  });
   return activity;
 }
 
-export function deleteActivity(engine: TaskRouterEngine, workspaceSid: string, activitySid: string): void {
+export function deleteActivity(
+  engine: TaskRouterEngine,
+  workspaceSid: string,
+  activitySid: string,
+): void {
   const workspace = engine.workspace(workspaceSid);
   const activity = engine.activity(workspaceSid, activitySid);
-  if (workspace.defaultActivitySid === activitySid || workspace.timeoutActivitySid === activitySid) {
-    throw invalid(`Activity ${activitySid} is the workspace's default or timeout activity and cannot be deleted`);
+  if (
+    workspace.defaultActivitySid === activitySid ||
+    workspace.timeoutActivitySid === activitySid
+  ) {
+    throw invalid(
+      `Activity ${activitySid} is the workspace's default or timeout activity and cannot be deleted`,
+    );
   }
-  if (engine.inWorkspace(engine.state.workers, workspaceSid).some((worker) => worker.activitySid === activitySid)) {
+  if (
+    engine
+      .inWorkspace(engine.state.workers, workspaceSid)
+      .some((worker) => worker.activitySid === activitySid)
+  ) {
     throw invalid(`Activity ${activitySid} is in use by one or more Workers and cannot be deleted`);
   }
   engine.state.activities.delete(activitySid);
@@ -160,12 +227,24 @@ export function deleteActivity(engine: TaskRouterEngine, workspaceSid: string, a
 
 // ─────────────────────────── task channels ───────────────────────────
 
-export function createTaskChannel(engine: TaskRouterEngine, workspaceSid: string, form: Form): TaskChannel {
+export function createTaskChannel(
+  engine: TaskRouterEngine,
+  workspaceSid: string,
+  form: Form,
+): TaskChannel {
   const workspace = engine.workspace(workspaceSid);
   const uniqueName = required(form, "UniqueName");
   const friendlyName = required(form, "FriendlyName");
-  if (engine.inWorkspace(engine.state.taskChannels, workspaceSid).some((channel) => channel.uniqueName === uniqueName)) {
-    throw new TaskRouterApiError(409, 20409, `A TaskChannel with UniqueName "${uniqueName}" already exists`);
+  if (
+    engine
+      .inWorkspace(engine.state.taskChannels, workspaceSid)
+      .some((channel) => channel.uniqueName === uniqueName)
+  ) {
+    throw new TaskRouterApiError(
+      409,
+      20409,
+      `A TaskChannel with UniqueName "${uniqueName}" already exists`,
+    );
   }
   const now = engine.now();
   const channel: TaskChannel = {
@@ -178,12 +257,24 @@ export function createTaskChannel(engine: TaskRouterEngine, workspaceSid: string
     dateUpdated: now,
   };
   engine.state.taskChannels.set(channel.sid, channel);
-  for (const worker of engine.inWorkspace(engine.state.workers, workspaceSid)) createWorkerChannel(engine, worker, channel.sid);
-  engine.events.publish("task-channel.created", { workspace, extra: [["TaskChannelSid", channel.sid], ["TaskChannelUniqueName", uniqueName]] });
+  for (const worker of engine.inWorkspace(engine.state.workers, workspaceSid))
+    createWorkerChannel(engine, worker, channel.sid);
+  engine.events.publish("task-channel.created", {
+    workspace,
+    extra: [
+      ["TaskChannelSid", channel.sid],
+      ["TaskChannelUniqueName", uniqueName],
+    ],
+  });
   return channel;
 }
 
-export function updateTaskChannel(engine: TaskRouterEngine, workspaceSid: string, sid: string, form: Form): TaskChannel {
+export function updateTaskChannel(
+  engine: TaskRouterEngine,
+  workspaceSid: string,
+  sid: string,
+  form: Form,
+): TaskChannel {
   const channel = engine.taskChannel(workspaceSid, sid);
   channel.friendlyName = param(form, "FriendlyName") || channel.friendlyName;
   const optimized = booleanParam(form, "ChannelOptimizedRouting");
@@ -191,21 +282,36 @@ export function updateTaskChannel(engine: TaskRouterEngine, workspaceSid: string
   channel.dateUpdated = engine.now();
   engine.events.publish("task-channel.updated", {
     workspace: engine.workspace(workspaceSid),
-    extra: [["TaskChannelSid", channel.sid], ["TaskChannelUniqueName", channel.uniqueName]],
+    extra: [
+      ["TaskChannelSid", channel.sid],
+      ["TaskChannelUniqueName", channel.uniqueName],
+    ],
   });
   return channel;
 }
 
-export function deleteTaskChannel(engine: TaskRouterEngine, workspaceSid: string, sid: string): void {
+export function deleteTaskChannel(
+  engine: TaskRouterEngine,
+  workspaceSid: string,
+  sid: string,
+): void {
   const channel = engine.taskChannel(workspaceSid, sid);
-  if (engine.inWorkspace(engine.state.tasks, workspaceSid).some((task) => task.taskChannelSid === channel.sid)) {
+  if (
+    engine
+      .inWorkspace(engine.state.tasks, workspaceSid)
+      .some((task) => task.taskChannelSid === channel.sid)
+  ) {
     throw invalid(`TaskChannel ${channel.uniqueName} has Tasks and cannot be deleted`);
   }
   engine.state.taskChannels.delete(channel.sid);
-  for (const [key, workerChannel] of engine.state.workerChannels) if (workerChannel.taskChannelSid === channel.sid) engine.state.workerChannels.delete(key);
+  for (const [key, workerChannel] of engine.state.workerChannels)
+    if (workerChannel.taskChannelSid === channel.sid) engine.state.workerChannels.delete(key);
   engine.events.publish("task-channel.deleted", {
     workspace: engine.workspace(workspaceSid),
-    extra: [["TaskChannelSid", channel.sid], ["TaskChannelUniqueName", channel.uniqueName]],
+    extra: [
+      ["TaskChannelSid", channel.sid],
+      ["TaskChannelUniqueName", channel.uniqueName],
+    ],
   });
 }
 
@@ -221,11 +327,23 @@ function checkTargetWorkers(expression: string): void {
   }
 }
 
-export function createTaskQueue(engine: TaskRouterEngine, workspaceSid: string, form: Form): TaskQueue {
+export function createTaskQueue(
+  engine: TaskRouterEngine,
+  workspaceSid: string,
+  form: Form,
+): TaskQueue {
   const workspace = engine.workspace(workspaceSid);
   const friendlyName = required(form, "FriendlyName");
-  if (engine.inWorkspace(engine.state.taskQueues, workspaceSid).some((queue) => queue.friendlyName === friendlyName)) {
-    throw new TaskRouterApiError(409, 20409, `A TaskQueue with FriendlyName "${friendlyName}" already exists`);
+  if (
+    engine
+      .inWorkspace(engine.state.taskQueues, workspaceSid)
+      .some((queue) => queue.friendlyName === friendlyName)
+  ) {
+    throw new TaskRouterApiError(
+      409,
+      20409,
+      `A TaskQueue with FriendlyName "${friendlyName}" already exists`,
+    );
   }
   const targetWorkers = param(form, "TargetWorkers") ?? "1==1";
   checkTargetWorkers(targetWorkers);
@@ -252,7 +370,12 @@ export function createTaskQueue(engine: TaskRouterEngine, workspaceSid: string, 
   return queue;
 }
 
-export function updateTaskQueue(engine: TaskRouterEngine, workspaceSid: string, queueSid: string, form: Form): TaskQueue {
+export function updateTaskQueue(
+  engine: TaskRouterEngine,
+  workspaceSid: string,
+  queueSid: string,
+  form: Form,
+): TaskQueue {
   const workspace = engine.workspace(workspaceSid);
   const queue = engine.taskQueue(workspaceSid, queueSid);
   const targetWorkers = param(form, "TargetWorkers");
@@ -266,8 +389,10 @@ export function updateTaskQueue(engine: TaskRouterEngine, workspaceSid: string, 
   if (param(form, "FriendlyName")) queue.friendlyName = required(form, "FriendlyName");
   if (maxReserved !== undefined) queue.maxReservedWorkers = maxReserved;
   if (order) queue.taskOrder = order;
-  if (form.ReservationActivitySid !== undefined) queue.reservationActivitySid = param(form, "ReservationActivitySid") || null;
-  if (form.AssignmentActivitySid !== undefined) queue.assignmentActivitySid = param(form, "AssignmentActivitySid") || null;
+  if (form.ReservationActivitySid !== undefined)
+    queue.reservationActivitySid = param(form, "ReservationActivitySid") || null;
+  if (form.AssignmentActivitySid !== undefined)
+    queue.assignmentActivitySid = param(form, "AssignmentActivitySid") || null;
   queue.dateUpdated = engine.now();
   if (targetWorkers !== undefined && targetWorkers !== queue.targetWorkers) {
     queue.targetWorkers = targetWorkers;
@@ -277,14 +402,27 @@ export function updateTaskQueue(engine: TaskRouterEngine, workspaceSid: string, 
   return queue;
 }
 
-export function deleteTaskQueue(engine: TaskRouterEngine, workspaceSid: string, queueSid: string): void {
+export function deleteTaskQueue(
+  engine: TaskRouterEngine,
+  workspaceSid: string,
+  queueSid: string,
+): void {
   const workspace = engine.workspace(workspaceSid);
   const queue = engine.taskQueue(workspaceSid, queueSid);
   const usedBy = engine
     .inWorkspace(engine.state.workflows, workspaceSid)
-    .find((workflow) => workflow.config.defaultFilter?.queue === queueSid || workflow.config.filters.some((filter) => filter.targets.some((t) => t.queue === queueSid)));
-  if (usedBy) throw invalid(`TaskQueue ${queueSid} is used by Workflow ${usedBy.sid} and cannot be deleted`);
-  if (engine.inWorkspace(engine.state.tasks, workspaceSid).some((task) => task.taskQueueSid === queueSid && !isTerminalTask(task))) {
+    .find(
+      (workflow) =>
+        workflow.config.defaultFilter?.queue === queueSid ||
+        workflow.config.filters.some((filter) => filter.targets.some((t) => t.queue === queueSid)),
+    );
+  if (usedBy)
+    throw invalid(`TaskQueue ${queueSid} is used by Workflow ${usedBy.sid} and cannot be deleted`);
+  if (
+    engine
+      .inWorkspace(engine.state.tasks, workspaceSid)
+      .some((task) => task.taskQueueSid === queueSid && !isTerminalTask(task))
+  ) {
     throw invalid(`TaskQueue ${queueSid} has Tasks and cannot be deleted`);
   }
   engine.state.taskQueues.delete(queueSid);
@@ -295,14 +433,21 @@ export function deleteTaskQueue(engine: TaskRouterEngine, workspaceSid: string, 
 
 function parseConfig(engine: TaskRouterEngine, workspaceSid: string, configuration: string) {
   try {
-    return parseWorkflowConfig(configuration, (sid) => engine.state.taskQueues.get(sid)?.workspaceSid === workspaceSid);
+    return parseWorkflowConfig(
+      configuration,
+      (sid) => engine.state.taskQueues.get(sid)?.workspaceSid === workspaceSid,
+    );
   } catch (error) {
     if (error instanceof WorkflowConfigError) throw invalid(error.message);
     throw error;
   }
 }
 
-export function createWorkflow(engine: TaskRouterEngine, workspaceSid: string, form: Form): Workflow {
+export function createWorkflow(
+  engine: TaskRouterEngine,
+  workspaceSid: string,
+  form: Form,
+): Workflow {
   const workspace = engine.workspace(workspaceSid);
   const friendlyName = required(form, "FriendlyName");
   const configuration = required(form, "Configuration");
@@ -325,11 +470,17 @@ export function createWorkflow(engine: TaskRouterEngine, workspaceSid: string, f
   return workflow;
 }
 
-export function updateWorkflow(engine: TaskRouterEngine, workspaceSid: string, workflowSid: string, form: Form): Workflow {
+export function updateWorkflow(
+  engine: TaskRouterEngine,
+  workspaceSid: string,
+  workflowSid: string,
+  form: Form,
+): Workflow {
   const workspace = engine.workspace(workspaceSid);
   const workflow = engine.workflow(workspaceSid, workflowSid);
   const configuration = param(form, "Configuration");
-  const config = configuration !== undefined ? parseConfig(engine, workspaceSid, configuration) : null;
+  const config =
+    configuration !== undefined ? parseConfig(engine, workspaceSid, configuration) : null;
   const timeout = integerParam(form, "TaskReservationTimeout", 1, 86400);
   const reEvaluate = booleanParam(form, "ReEvaluateTasks") ?? false;
   if (param(form, "FriendlyName")) workflow.friendlyName = required(form, "FriendlyName");
@@ -337,8 +488,10 @@ export function updateWorkflow(engine: TaskRouterEngine, workspaceSid: string, w
     workflow.configuration = configuration;
     workflow.config = config;
   }
-  if (form.AssignmentCallbackUrl !== undefined) workflow.assignmentCallbackUrl = param(form, "AssignmentCallbackUrl") || null;
-  if (form.FallbackAssignmentCallbackUrl !== undefined) workflow.fallbackAssignmentCallbackUrl = param(form, "FallbackAssignmentCallbackUrl") || null;
+  if (form.AssignmentCallbackUrl !== undefined)
+    workflow.assignmentCallbackUrl = param(form, "AssignmentCallbackUrl") || null;
+  if (form.FallbackAssignmentCallbackUrl !== undefined)
+    workflow.fallbackAssignmentCallbackUrl = param(form, "FallbackAssignmentCallbackUrl") || null;
   if (timeout !== undefined) workflow.taskReservationTimeout = timeout;
   workflow.dateUpdated = engine.now();
   engine.events.publish("workflow.updated", { workspace, workflow });
@@ -355,10 +508,18 @@ export function updateWorkflow(engine: TaskRouterEngine, workspaceSid: string, w
   return workflow;
 }
 
-export function deleteWorkflow(engine: TaskRouterEngine, workspaceSid: string, workflowSid: string): void {
+export function deleteWorkflow(
+  engine: TaskRouterEngine,
+  workspaceSid: string,
+  workflowSid: string,
+): void {
   const workspace = engine.workspace(workspaceSid);
   const workflow = engine.workflow(workspaceSid, workflowSid);
-  if (engine.inWorkspace(engine.state.tasks, workspaceSid).some((task) => task.workflowSid === workflowSid && !isTerminalTask(task))) {
+  if (
+    engine
+      .inWorkspace(engine.state.tasks, workspaceSid)
+      .some((task) => task.workflowSid === workflowSid && !isTerminalTask(task))
+  ) {
     throw invalid(`Workflow ${workflowSid} has active Tasks and cannot be deleted`);
   }
   engine.state.workflows.delete(workflowSid);

@@ -20,7 +20,8 @@ export function params(form: Form, name: string): string[] {
 
 export function required(form: Form, name: string): string {
   const value = param(form, name);
-  if (value === undefined || value === "") throw invalid(`Missing required parameter ${name} in the post body`);
+  if (value === undefined || value === "")
+    throw invalid(`Missing required parameter ${name} in the post body`);
   return value;
 }
 
@@ -32,20 +33,32 @@ export function booleanParam(form: Form, name: string): boolean | undefined {
   throw invalid(`Invalid value for ${name}: "${value}" is not true or false`);
 }
 
-export function integerParam(form: Form, name: string, min: number, max: number): number | undefined {
+export function integerParam(
+  form: Form,
+  name: string,
+  min: number,
+  max: number,
+): number | undefined {
   const value = param(form, name);
   if (value === undefined || value === "") return undefined;
-  if (!/^-?\d+$/.test(value)) throw invalid(`Invalid value for ${name}: "${value}" is not an integer`);
+  if (!/^-?\d+$/.test(value))
+    throw invalid(`Invalid value for ${name}: "${value}" is not an integer`);
   const number = Number(value);
-  if (number < min || number > max) throw invalid(`Invalid value for ${name}: ${number} is outside ${min}..${max}`);
+  if (number < min || number > max)
+    throw invalid(`Invalid value for ${name}: ${number} is outside ${min}..${max}`);
   return number;
 }
 
-export function oneOf<T extends string>(form: Form, name: string, allowed: readonly T[]): T | undefined {
+export function oneOf<T extends string>(
+  form: Form,
+  name: string,
+  allowed: readonly T[],
+): T | undefined {
   const value = param(form, name);
   if (value === undefined || value === "") return undefined;
   const match = allowed.find((option) => option.toLowerCase() === value.toLowerCase());
-  if (!match) throw invalid(`Invalid value for ${name}: "${value}" is not one of ${allowed.join(", ")}`);
+  if (!match)
+    throw invalid(`Invalid value for ${name}: "${value}" is not one of ${allowed.join(", ")}`);
   return match;
 }
 
@@ -59,7 +72,8 @@ export function attributesParam(form: Form, name = "Attributes"): string | undef
   } catch {
     throw invalid(`Invalid ${name}: not valid JSON`);
   }
-  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) throw invalid(`Invalid ${name}: must be a JSON object`);
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed))
+    throw invalid(`Invalid ${name}: must be a JSON object`);
   return value;
 }
 
@@ -67,6 +81,7 @@ export function dateParam(form: Form, name: string): number | undefined {
   const value = param(form, name);
   if (value === undefined || value === "") return undefined;
   const time = Date.parse(value);
-  if (Number.isNaN(time)) throw invalid(`Invalid value for ${name}: "${value}" is not an ISO 8601 date`);
+  if (Number.isNaN(time))
+    throw invalid(`Invalid value for ${name}: "${value}" is not an ISO 8601 date`);
   return time;
 }

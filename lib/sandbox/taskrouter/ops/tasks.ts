@@ -5,11 +5,25 @@ import type { TaskRouterEngine } from "../engine";
 import { invalid, notFound } from "../errors";
 import { attributesResolver, evaluate, ExpressionError, validateExpression } from "../expression";
 import { instructionFromRest, prepareInstruction } from "../instructions";
-import { isTerminalTask, parseAttributes, type AssignmentStatus, type Reservation, type Task } from "../model";
+import {
+  isTerminalTask,
+  parseAttributes,
+  type AssignmentStatus,
+  type Reservation,
+  type Task,
+} from "../model";
 import { acceptReservation, completeTask, rejectReservation, wrapTask } from "../reservations";
 import { armTtl, cancelTask, enterWorkflow, removeTask } from "../routing";
 import { checkVersion } from "./workers";
-import { attributesParam, dateParam, integerParam, oneOf, param, params, type Form } from "./params";
+import {
+  attributesParam,
+  dateParam,
+  integerParam,
+  oneOf,
+  param,
+  params,
+  type Form,
+} from "./params";
 
 const MAX_PRIORITY = 2147483647;
 const MAX_TTL = 1209600;
@@ -20,11 +34,16 @@ export function createTask(engine: TaskRouterEngine, workspaceSid: string, form:
   if (!workflowSid) {
     // WorkflowSid may be omitted when the workspace has exactly one workflow.
     const workflows = engine.inWorkspace(engine.state.workflows, workspaceSid);
-    if (workflows.length !== 1 || !workflows[0]) throw invalid("Missing required parameter WorkflowSid in the post body");
+    if (workflows.length !== 1 || !workflows[0])
+      throw invalid("Missing required parameter WorkflowSid in the post body");
     workflowSid = workflows[0].sid;
   }
   engine.workflow(workspaceSid, workflowSid);
-  const channelName = param(form, "TaskChannel") ?? param(form, "TaskChannelUniqueName") ?? param(form, "TaskChannelSid") ?? "default";
+  const channelName =
+    param(form, "TaskChannel") ??
+    param(form, "TaskChannelUniqueName") ??
+    param(form, "TaskChannelSid") ??
+    "default";
   const channel = engine.taskChannel(workspaceSid, channelName);
   const now = engine.now();
   const task: Task = {
@@ -61,11 +80,24 @@ export function createTask(engine: TaskRouterEngine, workspaceSid: string, form:
   return task;
 }
 
-export function updateTask(engine: TaskRouterEngine, workspaceSid: string, taskSid: string, form: Form, ifMatch?: string): Task {
+export function updateTask(
+  engine: TaskRouterEngine,
+  workspaceSid: string,
+  taskSid: string,
+  form: Form,
+  ifMatch?: string,
+): Task {
   const workspace = engine.workspace(workspaceSid);
   const task = engine.task(workspaceSid, taskSid);
   checkVersion("Task", task.version, ifMatch);
-  const status = oneOf(form, "AssignmentStatus", ["pending", "reserved", "assigned", "canceled", "completed", "wrapping"] as const);
+  const status = oneOf(form, "AssignmentStatus", [
+    "pending",
+    "reserved",
+    "assigned",
+    "canceled",
+    "completed",
+    "wrapping",
+  ] as const);
   const reason = param(form, "Reason");
   const attributes = attributesParam(form);
   const priority = integerParam(form, "Priority", 0, MAX_PRIORITY);
@@ -73,13 +105,21 @@ export function updateTask(engine: TaskRouterEngine, workspaceSid: string, taskS
   const channel = channelName ? engine.taskChannel(workspaceSid, channelName) : null;
   const virtualStart = dateParam(form, "VirtualStartTime");
   if (status && !["canceled", "completed", "wrapping"].includes(status)) {
-    throw invalid(`AssignmentStatus can only be set to canceled, completed or wrapping, not ${status}`);
+    throw invalid(
+      `AssignmentStatus can only be set to canceled, completed or wrapping, not ${status}`,
+    );
   }
   if ((status === "canceled" || status === "completed") && !reason) {
     throw invalid(`Reason is required when setting AssignmentStatus to ${status}`);
   }
-  if (status === "canceled" && task.assignmentStatus !== "pending" && task.assignmentStatus !== "reserved") {
-    throw invalid(`Task ${taskSid} is ${task.assignmentStatus}; only a pending or reserved task can be canceled`);
+  if (
+    status === "canceled" &&
+    task.assignmentStatus !== "pending" &&
+    task.assignmentStatus !== "reserved"
+  ) {
+    throw invalid(
+      `Task ${taskSid} is ${task.assignmentStatus}; only a pending or reserved task can be canceled`,
+    );
   }
   if (isTerminalTask(task) && (attributes !== undefined || priority !== undefined || channel)) {
     throw invalid(`Task ${taskSid} is ${task.assignmentStatus} and can no longer be updated`);
@@ -118,12 +158,18 @@ export function updateTask(engine: TaskRouterEngine, workspaceSid: string, taskS
   return task;
 }
 
-export function deleteTask(engine: TaskRouterEngine, workspaceSid: string, taskSid: string, ifMatch?: string): void {
+export function deleteTask(
+  engine: TaskRouterEngine,
+  workspaceSid: string,
+  taskSid: string,
+  ifMatch?: string,
+): void {
   const workspace = engine.workspace(workspaceSid);
   const task = engine.task(workspaceSid, taskSid);
   checkVersion("Task", task.version, ifMatch);
   if (!isTerminalTask(task)) {
-    if (task.assignmentStatus === "pending" || task.assignmentStatus === "reserved") cancelTask(engine, task, "Task deleted");
+    if (task.assignmentStatus === "pending" || task.assignmentStatus === "reserved")
+      cancelTask(engine, task, "Task deleted");
   }
   engine.events.publish("task.deleted", { workspace, task });
   removeTask(engine, taskSid);
@@ -135,33 +181,54 @@ const TASK_ORDERING = /^(DateCreated|Priority|VirtualStartTime):(asc|desc)$/i;
 export function listTasks(engine: TaskRouterEngine, workspaceSid: string, form: Form): Task[] {
   engine.workspace(workspaceSid);
   let tasks = engine.inWorkspace(engine.state.tasks, workspaceSid);
-  const statuses = params(form, "AssignmentStatus").flatMap((value) => value.split(",")) as AssignmentStatus[];
+  const statuses = params(form, "AssignmentStatus").flatMap((value) =>
+    value.split(","),
+  ) as AssignmentStatus[];
   if (statuses.length > 0) tasks = tasks.filter((task) => statuses.includes(task.assignmentStatus));
   const workflowSid = param(form, "WorkflowSid");
   const workflowName = param(form, "WorkflowName");
   const queueSid = param(form, "TaskQueueSid");
   const queueName = param(form, "TaskQueueName");
   if (workflowSid) tasks = tasks.filter((task) => task.workflowSid === workflowSid);
-  if (workflowName) tasks = tasks.filter((task) => engine.state.workflows.get(task.workflowSid)?.friendlyName === workflowName);
+  if (workflowName)
+    tasks = tasks.filter(
+      (task) => engine.state.workflows.get(task.workflowSid)?.friendlyName === workflowName,
+    );
   if (queueSid) tasks = tasks.filter((task) => task.taskQueueSid === queueSid);
-  if (queueName) tasks = tasks.filter((task) => task.taskQueueSid !== null && engine.state.taskQueues.get(task.taskQueueSid)?.friendlyName === queueName);
+  if (queueName)
+    tasks = tasks.filter(
+      (task) =>
+        task.taskQueueSid !== null &&
+        engine.state.taskQueues.get(task.taskQueueSid)?.friendlyName === queueName,
+    );
   const expression = param(form, "EvaluateTaskAttributes");
   if (expression) {
     try {
       validateExpression(expression, "task");
     } catch (error) {
-      if (error instanceof ExpressionError) throw invalid(`Invalid EvaluateTaskAttributes: ${error.message}`);
+      if (error instanceof ExpressionError)
+        throw invalid(`Invalid EvaluateTaskAttributes: ${error.message}`);
       throw error;
     }
-    tasks = tasks.filter((task) => evaluate(expression, attributesResolver(parseAttributes(task.attributes))));
+    tasks = tasks.filter((task) =>
+      evaluate(expression, attributesResolver(parseAttributes(task.attributes))),
+    );
   }
   const ordering = (param(form, "Ordering") ?? "DateCreated:asc").split(",");
   const comparators = ordering.map((clause) => {
     const match = TASK_ORDERING.exec(clause.trim());
-    if (!match) throw invalid(`Invalid Ordering "${clause}": use DateCreated, Priority or VirtualStartTime with :asc or :desc`);
+    if (!match)
+      throw invalid(
+        `Invalid Ordering "${clause}": use DateCreated, Priority or VirtualStartTime with :asc or :desc`,
+      );
     const field = match[1]?.toLowerCase();
     const sign = match[2]?.toLowerCase() === "desc" ? -1 : 1;
-    const value = (task: Task) => (field === "priority" ? task.priority : field === "virtualstarttime" ? task.virtualStartTime : task.dateCreated);
+    const value = (task: Task) =>
+      field === "priority"
+        ? task.priority
+        : field === "virtualstarttime"
+          ? task.virtualStartTime
+          : task.dateCreated;
     return (a: Task, b: Task) => sign * (value(a) - value(b));
   });
   tasks.sort((a, b) => {
@@ -184,18 +251,31 @@ export function listReservations(
   if (owner.workerSid) engine.worker(workspaceSid, owner.workerSid);
   let reservations = engine
     .inWorkspace(engine.state.reservations, workspaceSid)
-    .filter((reservation) => (owner.taskSid ? reservation.taskSid === owner.taskSid : reservation.workerSid === owner.workerSid));
+    .filter((reservation) =>
+      owner.taskSid
+        ? reservation.taskSid === owner.taskSid
+        : reservation.workerSid === owner.workerSid,
+    );
   const status = param(form, "ReservationStatus");
   if (status) reservations = reservations.filter((reservation) => reservation.status === status);
   const workerSid = param(form, "WorkerSid");
-  if (workerSid) reservations = reservations.filter((reservation) => reservation.workerSid === workerSid);
+  if (workerSid)
+    reservations = reservations.filter((reservation) => reservation.workerSid === workerSid);
   return reservations.sort((a, b) => a.dateCreated - b.dateCreated);
 }
 
-export function reservationOf(engine: TaskRouterEngine, workspaceSid: string, owner: { taskSid?: string; workerSid?: string }, reservationSid: string): Reservation {
+export function reservationOf(
+  engine: TaskRouterEngine,
+  workspaceSid: string,
+  owner: { taskSid?: string; workerSid?: string },
+  reservationSid: string,
+): Reservation {
   const reservation = engine.reservation(workspaceSid, reservationSid);
   const path = owner.taskSid ? `Tasks/${owner.taskSid}` : `Workers/${owner.workerSid}`;
-  if ((owner.taskSid && reservation.taskSid !== owner.taskSid) || (owner.workerSid && reservation.workerSid !== owner.workerSid)) {
+  if (
+    (owner.taskSid && reservation.taskSid !== owner.taskSid) ||
+    (owner.workerSid && reservation.workerSid !== owner.workerSid)
+  ) {
     throw notFound(`Workspaces/${workspaceSid}/${path}/Reservations`, reservationSid);
   }
   return reservation;
@@ -238,17 +318,24 @@ export function updateReservation(
         rejectReservation(engine, reservation, param(form, "WorkerActivitySid") || null);
         break;
       case "wrapping":
-        if (reservation.status !== "accepted") throw invalid(`Reservation ${reservationSid} is ${reservation.status}; only an accepted reservation can wrap up`);
+        if (reservation.status !== "accepted")
+          throw invalid(
+            `Reservation ${reservationSid} is ${reservation.status}; only an accepted reservation can wrap up`,
+          );
         wrapTask(engine, task, null);
         break;
       case "completed":
         if (reservation.status !== "accepted" && reservation.status !== "wrapping") {
-          throw invalid(`Reservation ${reservationSid} is ${reservation.status}; only an accepted or wrapping reservation can be completed`);
+          throw invalid(
+            `Reservation ${reservationSid} is ${reservation.status}; only an accepted or wrapping reservation can be completed`,
+          );
         }
         completeTask(engine, task, "Reservation completed");
         break;
       default:
-        throw invalid(`ReservationStatus can be set to accepted, rejected, wrapping or completed, not ${status}`);
+        throw invalid(
+          `ReservationStatus can be set to accepted, rejected, wrapping or completed, not ${status}`,
+        );
     }
     engine.dispatch(workspaceSid);
     return reservation;

@@ -11,15 +11,25 @@ import type { Form } from "../ops/params";
 
 export const PREFIX = "/taskrouter/v1";
 
-export type Handler = (request: SandboxRequest, engine: TaskRouterEngine) => SandboxResponse | Promise<SandboxResponse>;
+export type Handler = (
+  request: SandboxRequest,
+  engine: TaskRouterEngine,
+) => SandboxResponse | Promise<SandboxResponse>;
 
-export function route(engine: TaskRouterEngine, method: HttpRoute["method"], pattern: string, handler: Handler): HttpRoute {
+export function route(
+  engine: TaskRouterEngine,
+  method: HttpRoute["method"],
+  pattern: string,
+  handler: Handler,
+): HttpRoute {
   return {
     method,
     pattern: `${PREFIX}${pattern}`,
     async handler(request) {
       try {
-        return await engine.as({ type: "account", sid: engine.ctx.account.accountSid }, () => handler(request, engine));
+        return await engine.as({ type: "account", sid: engine.ctx.account.accountSid }, () =>
+          handler(request, engine),
+        );
       } catch (error) {
         return errorResponse(engine, error);
       }
@@ -28,8 +38,11 @@ export function route(engine: TaskRouterEngine, method: HttpRoute["method"], pat
 }
 
 export function errorResponse(engine: TaskRouterEngine, error: unknown): SandboxResponse {
-  if (error instanceof SandboxError) return coreErrorResponse(error.status, error.code, error.message, error.details);
-  engine.ctx.log.error("taskrouter request failed", { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  if (error instanceof SandboxError)
+    return coreErrorResponse(error.status, error.code, error.message, error.details);
+  engine.ctx.log.error("taskrouter request failed", {
+    error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+  });
   return { status: 500, body: new TaskRouterApiError(500, 20500, "Internal Server Error").body };
 }
 
@@ -51,8 +64,16 @@ export function ifMatch(request: SandboxRequest): string | undefined {
   return Array.isArray(header) ? header[0] : header;
 }
 
-export const ok = (body: unknown, headers?: Record<string, string>): SandboxResponse => ({ status: 200, body, headers });
-export const created = (body: unknown, headers?: Record<string, string>): SandboxResponse => ({ status: 201, body, headers });
+export const ok = (body: unknown, headers?: Record<string, string>): SandboxResponse => ({
+  status: 200,
+  body,
+  headers,
+});
+export const created = (body: unknown, headers?: Record<string, string>): SandboxResponse => ({
+  status: 201,
+  body,
+  headers,
+});
 export const noContent = (): SandboxResponse => ({ status: 204 });
 
 /** The public URL of this request's path on the real Twilio host. */
@@ -61,6 +82,11 @@ export function publicPath(request: SandboxRequest): string {
 }
 
 /** A v1 list page (core listV1): absolute paging URLs on taskrouter.twilio.com, filters kept. */
-export function listPage<T>(request: SandboxRequest, key: string, items: T[], serialize: (item: T) => unknown): SandboxResponse {
+export function listPage<T>(
+  request: SandboxRequest,
+  key: string,
+  items: T[],
+  serialize: (item: T) => unknown,
+): SandboxResponse {
   return ok(listV1(request, "taskrouter.twilio.com", key, items, serialize));
 }

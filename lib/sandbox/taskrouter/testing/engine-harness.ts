@@ -30,14 +30,30 @@ export type WebhookReply = { status?: number; body?: string; contentType?: strin
 export type VoiceCall =
   | { kind: "createCall"; options: CreateCallOptions }
   | { kind: "updateCall"; callSid: string; update: Parameters<VoiceEngineApi["updateCall"]>[1] }
-  | { kind: "addConferenceParticipant"; conferenceName: string; options: ConferenceParticipantOptions }
-  | { kind: "moveCallToConference"; callSid: string; conferenceName: string; options: Omit<ConferenceParticipantOptions, "from" | "to"> }
-  | { kind: "dequeueCall"; callSid: string; options: { to: string; from: string; timeoutSeconds?: number } };
+  | {
+      kind: "addConferenceParticipant";
+      conferenceName: string;
+      options: ConferenceParticipantOptions;
+    }
+  | {
+      kind: "moveCallToConference";
+      callSid: string;
+      conferenceName: string;
+      options: Omit<ConferenceParticipantOptions, "from" | "to">;
+    }
+  | {
+      kind: "dequeueCall";
+      callSid: string;
+      options: { to: string; from: string; timeoutSeconds?: number };
+    };
 
 export function createHarness(options: { withVoice?: boolean } = {}) {
   const clock = createClock({ mode: "manual", start: START });
   const sent: WebhookRequest[] = [];
-  const replies = new Map<string, (request: WebhookRequest) => WebhookReply | Promise<WebhookReply>>();
+  const replies = new Map<
+    string,
+    (request: WebhookRequest) => WebhookReply | Promise<WebhookReply>
+  >();
   const debuggerEntries: DebuggerEntry[] = [];
   const voiceCalls: VoiceCall[] = [];
   const voiceFailures = new Set<VoiceCall["kind"]>();
@@ -77,12 +93,25 @@ export function createHarness(options: { withVoice?: boolean } = {}) {
     async addConferenceParticipant(conferenceName, participant) {
       voiceCalls.push({ kind: "addConferenceParticipant", conferenceName, options: participant });
       fail("addConferenceParticipant");
-      return { callSid: newCall(participant.from, participant.to).sid, conferenceSid: `CF${"f".repeat(32)}` };
+      return {
+        callSid: newCall(participant.from, participant.to).sid,
+        conferenceSid: `CF${"f".repeat(32)}`,
+      };
     },
     async moveCallToConference(callSid, conferenceName, moveOptions) {
-      voiceCalls.push({ kind: "moveCallToConference", callSid, conferenceName, options: moveOptions });
+      voiceCalls.push({
+        kind: "moveCallToConference",
+        callSid,
+        conferenceName,
+        options: moveOptions,
+      });
       fail("moveCallToConference");
       return { conferenceSid: `CF${"f".repeat(32)}` };
+    },
+    async dequeueCall(callSid, dequeueOptions) {
+      voiceCalls.push({ kind: "dequeueCall", callSid, options: dequeueOptions });
+      fail("dequeueCall");
+      return { workerCallSid: newCall(dequeueOptions.from, dequeueOptions.to).sid };
     },
     startClientCall: async () => newCall("", ""),
     startPhoneCall: async () => newCall("", ""),
@@ -146,13 +175,6 @@ export function createHarness(options: { withVoice?: boolean } = {}) {
     /** Status the double's new calls get ("in-progress" = answered; "no-answer", "busy"… = never answered). */
     callOutcome: outcome,
     calls,
-    /** Gives the voice double the optional dequeue bridge of the real voice engine. */
-    enableDequeueBridge() {
-      (voice as VoiceEngineApi & { dequeueCall?: unknown }).dequeueCall = async (callSid: string, dequeueOptions: { to: string; from: string; timeoutSeconds?: number }) => {
-        voiceCalls.push({ kind: "dequeueCall", callSid, options: dequeueOptions });
-        return { workerCallSid: newCall(dequeueOptions.from, dequeueOptions.to).sid };
-      };
-    },
     emitted,
     /** Answers webhooks sent to `url`. */
     reply(url: string, handler: (request: WebhookRequest) => WebhookReply | Promise<WebhookReply>) {
@@ -168,23 +190,38 @@ export function createHarness(options: { withVoice?: boolean } = {}) {
       await h.settle();
     },
     workspace(form: Form = {}) {
-      return run(() => config.createWorkspace(engine, { FriendlyName: `Workspace ${engine.state.workspaces.size + 1}`, ...form }));
+      return run(() =>
+        config.createWorkspace(engine, {
+          FriendlyName: `Workspace ${engine.state.workspaces.size + 1}`,
+          ...form,
+        }),
+      );
     },
     activity(workspaceSid: string, name: string) {
-      const activity = engine.inWorkspace(engine.state.activities, workspaceSid).find((a) => a.friendlyName === name);
+      const activity = engine
+        .inWorkspace(engine.state.activities, workspaceSid)
+        .find((a) => a.friendlyName === name);
       if (!activity) throw new Error(`No activity ${name}`);
       return activity;
     },
-    createActivity: (workspaceSid: string, form: Form) => run(() => config.createActivity(engine, workspaceSid, form)),
-    queue: (workspaceSid: string, form: Form) => run(() => config.createTaskQueue(engine, workspaceSid, form)),
-    workflow: (workspaceSid: string, form: Form) => run(() => config.createWorkflow(engine, workspaceSid, form)),
-    updateWorkflow: (workspaceSid: string, sid: string, form: Form) => run(() => config.updateWorkflow(engine, workspaceSid, sid, form)),
-    worker: (workspaceSid: string, form: Form) => run(() => workers.createWorker(engine, workspaceSid, form)),
-    updateWorker: (workspaceSid: string, sid: string, form: Form) => run(() => workers.updateWorker(engine, workspaceSid, sid, form)),
+    createActivity: (workspaceSid: string, form: Form) =>
+      run(() => config.createActivity(engine, workspaceSid, form)),
+    queue: (workspaceSid: string, form: Form) =>
+      run(() => config.createTaskQueue(engine, workspaceSid, form)),
+    workflow: (workspaceSid: string, form: Form) =>
+      run(() => config.createWorkflow(engine, workspaceSid, form)),
+    updateWorkflow: (workspaceSid: string, sid: string, form: Form) =>
+      run(() => config.updateWorkflow(engine, workspaceSid, sid, form)),
+    worker: (workspaceSid: string, form: Form) =>
+      run(() => workers.createWorker(engine, workspaceSid, form)),
+    updateWorker: (workspaceSid: string, sid: string, form: Form) =>
+      run(() => workers.updateWorker(engine, workspaceSid, sid, form)),
     updateChannel: (workspaceSid: string, workerSid: string, channel: string, form: Form) =>
       run(() => workers.updateWorkerChannel(engine, workspaceSid, workerSid, channel, form)),
-    task: (workspaceSid: string, form: Form) => run(() => tasks.createTask(engine, workspaceSid, form)),
-    updateTask: (workspaceSid: string, sid: string, form: Form, ifMatch?: string) => run(() => tasks.updateTask(engine, workspaceSid, sid, form, ifMatch)),
+    task: (workspaceSid: string, form: Form) =>
+      run(() => tasks.createTask(engine, workspaceSid, form)),
+    updateTask: (workspaceSid: string, sid: string, form: Form, ifMatch?: string) =>
+      run(() => tasks.updateTask(engine, workspaceSid, sid, form, ifMatch)),
     updateReservation: (workspaceSid: string, taskSid: string, sid: string, form: Form) =>
       run(() => tasks.updateReservation(engine, workspaceSid, { taskSid }, sid, form)),
     reservations(taskSid: string) {
@@ -194,17 +231,25 @@ export function createHarness(options: { withVoice?: boolean } = {}) {
       return engine.reservationsOfTask(taskSid).filter((r) => r.status === "pending");
     },
     eventTypes(filter?: (type: string) => boolean) {
-      return engine.state.events.map((event) => event.eventType).filter((type) => !filter || filter(type));
+      return engine.state.events
+        .map((event) => event.eventType)
+        .filter((type) => !filter || filter(type));
     },
     /** A workspace with Available/Offline workers and one queue + workflow (default filter). */
     basic(form: { workflow?: Form; queue?: Form; workspace?: Form } = {}) {
       const workspace = h.workspace(form.workspace);
       const available = h.activity(workspace.sid, "Available");
       const offline = h.activity(workspace.sid, "Offline");
-      const queue = h.queue(workspace.sid, { FriendlyName: "Support", TargetWorkers: "1==1", ...form.queue });
+      const queue = h.queue(workspace.sid, {
+        FriendlyName: "Support",
+        TargetWorkers: "1==1",
+        ...form.queue,
+      });
       const workflow = h.workflow(workspace.sid, {
         FriendlyName: "Main",
-        Configuration: JSON.stringify({ task_routing: { filters: [], default_filter: { queue: queue.sid } } }),
+        Configuration: JSON.stringify({
+          task_routing: { filters: [], default_filter: { queue: queue.sid } },
+        }),
         ...form.workflow,
       });
       return { workspace, available, offline, queue, workflow };
