@@ -56,8 +56,9 @@ const RESOURCE_TYPES: Record<string, string> = {
   "task-channel": "TaskChannel",
 };
 
-/** Twilio keeps 30 days of events. */
+/** Twilio keeps 30 days of events; the sandbox also caps the count to keep snapshots small. */
 const EVENT_RETENTION_MS = 30 * 24 * 3600 * 1000;
+const MAX_EVENTS = 50_000;
 
 export class EventPublisher {
   private readonly listeners = new Set<EventListener>();

@@ -5,6 +5,7 @@
  */
 import type {
   SandboxContext,
+  SandboxLogger,
   SandboxModule,
   SandboxModuleFactory,
   TaskRouterEngineApi,
@@ -135,7 +136,7 @@ export function createTaskRouterModule(
     restore(raw) {
       const snapshot = raw as Partial<Snapshot> | null;
       engine.clearAllTimers();
-      engine.state = restoreState(snapshot);
+      engine.state = restoreState(snapshot, ctx.log);
       rearmTimers(engine);
     },
     close() {
@@ -145,7 +146,7 @@ export function createTaskRouterModule(
   };
 }
 
-function restoreState(snapshot: Partial<Snapshot> | null): TaskRouterState {
+function restoreState(snapshot: Partial<Snapshot> | null, log: SandboxLogger): TaskRouterState {
   const state = emptyState();
   if (!snapshot || snapshot.version !== 1) return state;
   const load = <T extends { sid: string }>(map: Map<string, T>, items: unknown[] | undefined) => {
@@ -161,10 +162,21 @@ function restoreState(snapshot: Partial<Snapshot> | null): TaskRouterState {
   load(state.reservations, snapshot.reservations);
   for (const item of (snapshot.workflows ?? []) as Record<string, unknown>[]) {
     const workflow = item as unknown as Workflow;
-    // The configuration was validated when it was saved; queues are checked again here.
-    workflow.config = parseWorkflowConfig(workflow.configuration, (sid) =>
-      state.taskQueues.has(sid),
-    );
+    // The configuration was validated when it was saved; a snapshot edited by hand may not be.
+    try {
+      workflow.config = parseWorkflowConfig(workflow.configuration, (sid) =>
+        state.taskQueues.has(sid),
+      );
+    } catch (error) {
+      log.warn(
+        "taskrouter: invalid workflow configuration in the snapshot; its tasks will not route",
+        {
+          workflowSid: workflow.sid,
+          error: String(error),
+        },
+      );
+      workflow.config = { filters: [], defaultFilter: null };
+    }
     state.workflows.set(workflow.sid, workflow);
   }
   state.events = snapshot.events ?? [];

@@ -267,4 +267,14 @@ describe("snapshot and restore", () => {
     other.module.reset!();
     expect(other.engine.state.workspaces.size).toBe(0);
   });
+
+  it("restores a snapshot whose workflow points at a missing queue without failing the whole restore", () => {
+    const h = createHarness();
+    const { workspace, workflow } = h.basic();
+    const snapshot = JSON.parse(JSON.stringify(h.module.snapshot!())) as { taskQueues: unknown[] };
+    snapshot.taskQueues = [];
+    const other = createHarness();
+    other.module.restore!(snapshot);
+    expect(other.engine.workflow(workspace.sid, workflow.sid).config).toEqual({ filters: [], defaultFilter: null });
+  });
 });
