@@ -275,6 +275,9 @@ describe("snapshot and restore", () => {
     snapshot.taskQueues = [];
     const other = createHarness();
     other.module.restore!(snapshot);
-    expect(other.engine.workflow(workspace.sid, workflow.sid).config).toEqual({ filters: [], defaultFilter: null });
+    expect(other.engine.workflow(workspace.sid, workflow.sid).config).toEqual({
+      filters: [],
+      defaultFilter: null,
+    });
   });
 });
