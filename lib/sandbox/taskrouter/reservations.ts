@@ -49,6 +49,9 @@ export function createReservation(
   }
   const channel = engine.workerChannel(worker.sid, task.taskChannelSid);
   if (channel) channel.lastReservedTime = now;
+  // A new reservation changes the worker (twilio-taskrouter bumps its local version on
+  // reservation.created and sends it as If-Match).
+  worker.version += 1;
   if (!workspace.multiTaskEnabled && queue.reservationActivitySid)
     setWorkerActivity(engine, worker, queue.reservationActivitySid);
   engine.setTimer(`reservation:${reservation.sid}`, now + reservation.timeout * 1000, () =>

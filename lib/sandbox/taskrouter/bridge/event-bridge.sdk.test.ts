@@ -300,6 +300,35 @@ describe("twilio-taskrouter SDK on the sandbox event bridge", { timeout: 30_000 
     expect(eveReservation.status).toBe("rescinded");
   });
 
+  it("keeps worker versions in step with the SDK's If-Match (enableVersionCheck)", async () => {
+    const created = await s.client.taskrouter.v1.workspaces(ws).workers.create({
+      friendlyName: "vera",
+      activitySid: activity.Available!,
+    });
+    const worker = connect(tokenFor(created.sid), { enableVersionCheck: true });
+    await next(worker, "ready");
+    await worker.setAttributes({ step: 1 });
+    // reservation.created bumps the SDK's local version: the server must bump it too.
+    const reserved = next<Reservation>(worker, "reservationCreated");
+    await createTask();
+    await reserved;
+    await worker.setAttributes({ step: 2 });
+    expect(worker.attributes).toEqual({ step: 2 });
+    // A change made elsewhere reaches the SDK as worker.attributes.update with the new version.
+    const updated = next(worker, "attributesUpdated");
+    await s.client.taskrouter.v1
+      .workspaces(ws)
+      .workers(created.sid)
+      .update({ attributes: JSON.stringify({ step: "server" }) });
+    await updated;
+    await worker.setAttributes({ step: 3 });
+    expect(
+      JSON.parse(
+        (await s.client.taskrouter.v1.workspaces(ws).workers(created.sid).fetch()).attributes,
+      ),
+    ).toEqual({ step: 3 });
+  });
+
   it("fires tokenExpired, drops the socket at expiry, and reconnects after updateToken", async () => {
     const created = await s.client.taskrouter.v1
       .workspaces(ws)

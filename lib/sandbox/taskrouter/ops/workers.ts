@@ -187,6 +187,8 @@ export function updateWorkerChannel(
   if (capacity !== undefined && capacity !== channel.configuredCapacity) {
     const previous = channel.configuredCapacity;
     channel.configuredCapacity = capacity;
+    // Channel changes are worker changes: the SDK bumps its local worker version on these events.
+    worker.version += 1;
     channel.dateUpdated = engine.now();
     engine.events.publish("worker.capacity.update", {
       workspace,
@@ -196,6 +198,7 @@ export function updateWorkerChannel(
   }
   if (available !== undefined && available !== channel.available) {
     channel.available = available;
+    worker.version += 1;
     channel.dateUpdated = engine.now();
     engine.events.publish("worker.channel.availability.update", {
       workspace,
