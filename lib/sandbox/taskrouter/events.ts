@@ -153,6 +153,7 @@ export class EventPublisher {
     let drop = 0;
     while (drop < events.length && (events[drop]?.eventDate ?? now) < now - EVENT_RETENTION_MS)
       drop++;
+    drop = Math.max(drop, events.length - MAX_EVENTS);
     if (drop > 0) events.splice(0, drop);
   }
 }
