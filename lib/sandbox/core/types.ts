@@ -269,8 +269,12 @@ export interface VoiceEngineApi {
   moveCallToConference(callSid: string, conferenceName: string, options: Omit<ConferenceParticipantOptions, "from" | "to">): Promise<{ conferenceSid: string }>;
 
   // ── called by the media layer for browser endpoints (Voice SDK Device, customer phone) ──
-  /** A Device placed a call (device.connect): run the TwiML App flow; returns the new CallSid. */
-  startClientCall(options: { identity: string; params: Record<string, string> }): Promise<CallSnapshot>;
+  /**
+   * A Device placed a call (device.connect): run the TwiML App flow; returns the new CallSid.
+   * `applicationSid` is the token's voice grant `outgoing.application_sid` (added by the core;
+   * when omitted the account's only/first TwiML App is used).
+   */
+  startClientCall(options: { identity: string; params: Record<string, string>; applicationSid?: string }): Promise<CallSnapshot>;
   /** A browser customer phone dials a number (usually the business number). */
   startPhoneCall(options: { from: string; to: string }): Promise<CallSnapshot>;
   /** Caller input on a leg: DTMF digits, or (scripted / captioned) speech for <Gather input="speech">. */
