@@ -169,6 +169,10 @@ export interface SandboxModule {
   restore?(state: unknown): void;
   /** Rows for SUPPORT.md / GET /sandbox/support. */
   support?: SupportEntry[];
+  /** Live view for GET /sandbox/state and the console board (plain JSON, camelCase). */
+  state?(): unknown;
+  /** Seeds the module's default resources; called on first start and after every reset. */
+  seed?(): void;
   /** Called on shutdown. */
   close?(): Promise<void> | void;
 }

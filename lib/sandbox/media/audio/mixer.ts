@@ -172,6 +172,10 @@ export class Mixer {
     return concatPcm(recording.chunks);
   }
 
+  get recordingCount(): number {
+    return this.recordings.size;
+  }
+
   isRecording(key: string): boolean {
     return this.recordings.has(key);
   }

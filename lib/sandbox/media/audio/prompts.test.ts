@@ -11,7 +11,7 @@ const files = new Map<string, { body: Uint8Array; type: string }>();
 const fakeFetch = (async (input: string | URL | Request) => {
   const file = files.get(String(input));
   if (!file) return new Response("not found", { status: 404 });
-  return new Response(file.body, { headers: { "content-type": file.type } });
+  return new Response(new Uint8Array(file.body), { headers: { "content-type": file.type } });
 }) as typeof fetch;
 const renderer = new PromptRenderer({ debugger: { report: (e) => reports.push(e) }, fetch: fakeFetch });
 afterAll(() => renderer.close());

@@ -119,6 +119,14 @@ export class RtcEndpoint {
     await this.pc.setRemoteDescription({ type: "answer", sdp: answerSdp });
   }
 
+  /** A new offer on the same connection (the Voice SDK's ICE restart `reinvite`): answer it. */
+  async renegotiate(offerSdp: string): Promise<string> {
+    await this.pc.setRemoteDescription({ type: "offer", sdp: offerSdp });
+    await this.pc.setLocalDescription(await this.pc.createAnswer());
+    await this.gathered();
+    return this.localSdp;
+  }
+
   /** Sends one 20 ms frame (dropped silently until the connection is up). */
   sendFrame(pcm: Int16Array): void {
     if (this.closed || this._state !== "connected") return;
