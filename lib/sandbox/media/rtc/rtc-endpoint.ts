@@ -57,8 +57,11 @@ export class RtcEndpoint {
       headerExtensions: { audio: [] },
       iceLite: options.iceLite ?? true,
       iceUseIpv6: false,
-      // Browsers on this machine reach the sandbox over loopback too.
       iceAdditionalHostAddresses: ["127.0.0.1"],
+      iceFilterStunResponse: (message, addr, protocol) => {
+        this.followNomination(message.attributesKeys.includes("USE-CANDIDATE"), addr, protocol);
+        return true;
+      },
     });
     this.pc.onTrack.subscribe((track) => {
       track.onReceiveRtp.subscribe((rtp) => this.receive(rtp));
@@ -151,6 +154,21 @@ export class RtcEndpoint {
     } catch {
       // Closing a half-open connection can throw inside werift; the connection is gone either way.
     }
+  }
+
+  /**
+   * werift's ICE-lite agent keeps the first pair the browser nominates, but Chrome may nominate
+   * a better pair later (several host candidates: loopback, docker bridges…) and then only
+   * accepts DTLS/RTP on that one. An ICE-lite agent must follow the controlling side: when a
+   * check nominates another pair, drop the old nomination so werift selects the new one.
+   */
+  private followNomination(useCandidate: boolean, addr: readonly [string, number], protocol: unknown): void {
+    if (!useCandidate) return;
+    const connection = this.pc.dtlsTransports[0]?.iceTransport.connection;
+    const current = connection?.nominated;
+    if (!connection || !current) return;
+    const [host, port] = current.remoteAddr;
+    if (current.protocol !== protocol || host !== addr[0] || port !== addr[1]) connection.resetNominatedPair();
   }
 
   private receive(rtp: RtpPacket): void {
