@@ -1,23 +1,26 @@
 import { expect, type Page } from "@playwright/test";
+import type { Call, Device } from "@twilio/voice-sdk";
+import type { voiceDeviceOptions } from "../../lib/sandbox/media/browser/device-options";
+import type { CustomerPhone } from "../../lib/sandbox/media/browser/customer-phone";
 
 /** What client-entry.ts puts on window, plus the state the helpers below keep there. */
 export type TestWindow = Window & {
   Sandbox: {
-    Device: typeof import("@twilio/voice-sdk").Device;
-    Call: typeof import("@twilio/voice-sdk").Call;
-    voiceDeviceOptions: typeof import("../../lib/sandbox/media/browser/device-options").voiceDeviceOptions;
-    CustomerPhone: typeof import("../../lib/sandbox/media/browser/customer-phone").CustomerPhone;
+    Device: typeof Device;
+    Call: typeof Call;
+    voiceDeviceOptions: typeof voiceDeviceOptions;
+    CustomerPhone: typeof CustomerPhone;
     peerConnections: RTCPeerConnection[];
   };
   agent: {
-    device: import("@twilio/voice-sdk").Device;
-    incoming: import("@twilio/voice-sdk").Call[];
-    call: import("@twilio/voice-sdk").Call | null;
+    device: Device;
+    incoming: Call[];
+    call: Call | null;
     log: string[];
     errors: { code: number; message: string }[];
   };
   phone: {
-    phone: import("../../lib/sandbox/media/browser/customer-phone").CustomerPhone;
+    phone: CustomerPhone;
     log: string[];
     rings: { callSid: string; from: string }[];
     captions: string[];
