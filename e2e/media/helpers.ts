@@ -18,6 +18,7 @@ export type TestWindow = Window & {
     call: Call | null;
     log: string[];
     errors: { code: number; message: string }[];
+    watch(call: Call): void;
   };
   phone: {
     phone: CustomerPhone;
@@ -43,7 +44,17 @@ export async function openAgent(page: Page, options: { identity?: string; ttl?: 
       const w = window as unknown as TestWindow;
       const answer = { token: jwt, mode: "sandbox" as const, sandbox: { baseUrl: location.origin } };
       const device = new w.Sandbox.Device(answer.token, { ...w.Sandbox.voiceDeviceOptions(answer), ...(tokenRefreshMs ? { tokenRefreshMs } : {}) });
-      const agent: TestWindow["agent"] = { device, incoming: [], call: null, log: [], errors: [] };
+      const agent: TestWindow["agent"] = {
+        device,
+        incoming: [],
+        call: null,
+        log: [],
+        errors: [],
+        watch(call) {
+          for (const name of ["accept", "disconnect", "reconnecting", "reconnected", "ringing", "cancel", "reject"]) call.on(name, () => agent.log.push(`call:${name}`));
+          call.on("error", (error: { code: number }) => agent.log.push(`call:error:${error.code}`));
+        },
+      };
       w.agent = agent;
       for (const name of ["registered", "unregistered", "registering", "tokenWillExpire"]) device.on(name, () => agent.log.push(name));
       device.on("error", (error: { code: number; message: string }) => {
@@ -61,13 +72,13 @@ export async function openAgent(page: Page, options: { identity?: string; ttl?: 
   );
 }
 
+/** Records a Call's events in the agent log (call:accept, call:disconnect, …). */
 export function watchCall(page: Page, which: "incoming" | "call"): Promise<void> {
   return page.evaluate((which) => {
     const w = window as unknown as TestWindow;
     const call = which === "incoming" ? w.agent.incoming[w.agent.incoming.length - 1]! : w.agent.call!;
     w.agent.call = call;
-    for (const name of ["accept", "disconnect", "reconnecting", "reconnected", "ringing", "cancel", "reject"]) call.on(name, () => w.agent.log.push(`call:${name}`));
-    call.on("error", (error: { code: number }) => w.agent.log.push(`call:error:${error.code}`));
+    w.agent.watch(call);
   }, which);
 }
 

@@ -54,11 +54,13 @@ test("the agent calls out with device.connect: params reach the TwiML App flow, 
 
   await agentPage.evaluate(async () => {
     const w = window as unknown as TestWindow;
+    // Listen before the sandbox can answer (the TwiML App answers at once, like Twilio's).
     w.agent.call = await w.agent.device.connect({ params: { To: "+12025550122", contactId: "c_42" } });
+    w.agent.watch(w.agent.call);
   });
-  await watchCall(agentPage, "call");
   await expect.poll(async () => (await customerPage.evaluate(() => (window as unknown as TestWindow).phone.rings.length))).toBe(1);
-  const clientCall = (await engineEvents(agentPage)).find((e) => e.type === "client-call")!;
+  // The harness serves every test: take this test's call (the latest).
+  const clientCall = (await engineEvents(agentPage)).filter((e) => e.type === "client-call").at(-1)!;
   expect(clientCall).toMatchObject({ identity: "alice", params: { To: "+12025550122", contactId: "c_42" }, applicationSid: expect.stringMatching(/^AP/) });
   const ring = await customerPage.evaluate(() => (window as unknown as TestWindow).phone.rings[0]!);
   expect(ring.from).toBe(BUSINESS_NUMBER);
@@ -72,4 +74,24 @@ test("the agent calls out with device.connect: params reach the TwiML App flow, 
   await agentPage.evaluate(() => (window as unknown as TestWindow).agent.call!.disconnect());
   await expect.poll(() => phoneLog(customerPage)).toContain("hangup");
   expect(await engineEvents(agentPage)).toContainEqual({ type: "endpoint-hangup", callSid: clientCall.callSid, reason: "hangup" });
+});
+
+test("<Say> reaches the customer phone as speech and as a live caption", async ({ page }) => {
+  await openPhone(page, "+12025550144");
+  // Sample the phone's received audio energy while the call lasts (it ends after the message).
+  await page.evaluate(() => {
+    const w = window as unknown as TestWindow & { heardEnergy: number };
+    w.heardEnergy = 0;
+    setInterval(async () => {
+      const stats = await w.phone.phone.getStats();
+      stats?.forEach((r: { type: string; kind?: string; totalAudioEnergy?: number }) => {
+        if (r.type === "inbound-rtp" && r.kind === "audio") w.heardEnergy = Math.max(w.heardEnergy, r.totalAudioEnergy ?? 0);
+      });
+    }, 100);
+  });
+  // The test engine answers unknown numbers with a spoken message, then hangs up.
+  await page.evaluate(() => (window as unknown as TestWindow).phone.phone.dial("+12025550199"));
+  await expect.poll(() => page.evaluate(() => (window as unknown as TestWindow).phone.captions)).toEqual(["The number you have dialled is not in service."]);
+  await expect.poll(() => phoneLog(page)).toContain("hangup");
+  expect(await page.evaluate(() => (window as unknown as TestWindow & { heardEnergy: number }).heardEnergy)).toBeGreaterThan(0);
 });

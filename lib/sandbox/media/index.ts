@@ -32,7 +32,8 @@ export function createMediaModule(ctx: SandboxContext, options: MediaModuleOptio
     const now = Date.now();
     if (previous && previous.text === text && now - previous.at < CAPTION_DEDUPE_MS) return;
     lastCaption.set(callSid, { text, at: now });
-    phones.caption(callSid, text);
+    // A greeting may be spoken while the phone's call is still being created.
+    void engine.settled(callSid).then(() => phones.caption(callSid, text));
   }
 
   const api: MediaApi = {

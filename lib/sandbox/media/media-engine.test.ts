@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { MediaEngine } from "./media-engine";
 import { RtcEndpoint } from "./rtc/rtc-endpoint";
 import { FRAME_SAMPLES } from "./audio/mulaw";
@@ -109,6 +109,57 @@ describe("MediaEngine with real peer connections", () => {
     await until(() => browserA.state !== "connected" || legA.endpoint.state === "closed", "leg A closed");
     expect(legA.endpoint.state).toBe("closed");
   }, 60_000);
+
+  it("routes a conference with a whispering supervisor: the agent hears the coach, the customer does not", async () => {
+    const engine = new MediaEngine(createTestContext({ quiet: true }));
+    cleanups.push(() => engine.close());
+    const parties: Record<string, FakeBrowser> = {};
+    for (const [callSid, level] of [["CAcustomer", 1000], ["CAagent", 4000], ["CAcoach", 12000]] as const) {
+      const heard: number[] = [];
+      const browser = await RtcEndpoint.offer(browserHandlers(heard), { iceLite: false });
+      const leg = await engine.answerOffer(browser.localSdp);
+      await browser.acceptAnswer(leg.localSdp);
+      cleanups.push(() => browser.close());
+      engine.bind(leg, callSid);
+      parties[callSid] = { endpoint: browser, heard, talk: talker(browser) };
+      await until(() => leg.connected && browser.state === "connected", `${callSid} connected`);
+      parties[callSid].talk(level);
+    }
+    const { conferenceRoutes } = await import("./conference-routing");
+    engine.setRouting(
+      conferenceRoutes({
+        started: true,
+        participants: [{ callSid: "CAcustomer" }, { callSid: "CAagent" }, { callSid: "CAcoach", coaching: true, callSidToCoach: "CAagent" }],
+      }),
+    );
+    for (const p of Object.values(parties)) p.heard.length = 0;
+    await until(() => Object.values(parties).every((p) => p.heard.length > 40), "a second of conference audio");
+    const steady = (callSid: string) => Math.max(...parties[callSid]!.heard.slice(-20));
+    // µ-law: within a few percent of the sums 4000 (agent), 1000 + 12000 (coach), 1000 + 4000.
+    expect(steady("CAcustomer")).toBeGreaterThan(3700);
+    expect(steady("CAcustomer")).toBeLessThan(4300);
+    expect(steady("CAagent")).toBeGreaterThan(12_200);
+    expect(steady("CAcoach")).toBeGreaterThan(4700);
+    expect(steady("CAcoach")).toBeLessThan(5300);
+  }, 60_000);
+
+  it("a greeting started while the browser's call is being created waits for the leg instead of being skipped", async () => {
+    const engine = new MediaEngine(createTestContext({ quiet: true }));
+    cleanups.push(() => engine.close());
+    const started = engine.beginStart();
+    let finished = false;
+    const greeting = engine.play("CAnew", { kind: "tone", durationMs: 200 }).then(() => (finished = true));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(finished).toBe(false);
+    const leg = await engine.makeOffer();
+    engine.bind(leg, "CAnew");
+    started();
+    await vi.waitFor(() => expect(engine.mixer.isPlaying("CAnew")).toBe(true));
+    // Nobody connected, so it waits for media; hanging up ends it.
+    engine.release("CAnew");
+    await greeting;
+    expect(finished).toBe(true);
+  });
 
   it("finishes prompts at once for legs nobody can hear (scripted and simulated parties)", async () => {
     const engine = new MediaEngine(createTestContext({ quiet: true }));

@@ -31,6 +31,7 @@ export class MediaLeg {
 }
 
 const TICK_INTERVAL_MS = 10;
+const START_WAIT_LIMIT_MS = 10_000;
 /** After a stall longer than this the clock jumps instead of bursting audio. */
 const MAX_CATCH_UP_MS = 200;
 
@@ -38,7 +39,7 @@ export class MediaEngine {
   readonly mixer = new Mixer();
   private readonly renderer: PromptRenderer;
   private readonly legs = new Map<string, MediaLeg>();
-  private readonly pendingStarts = new Set<Promise<unknown>>();
+  private readonly pendingStarts = new Set<Promise<void>>();
   private timer: NodeJS.Timeout | null = null;
   private nextTickAt = 0;
 
@@ -81,15 +82,19 @@ export class MediaEngine {
   }
 
   /**
-   * Signalling registers a call that is being created for a browser endpoint; prompts for legs
-   * not bound yet wait for these, so a greeting played while `startClientCall` is still
-   * returning is not skipped.
+   * Signalling calls this just before asking the voice engine to create a call for a browser
+   * endpoint (`startClientCall`/`startPhoneCall`) and calls the returned function once the new
+   * CallSid is bound. Prompts and captions for legs not bound yet wait for that, because an
+   * engine may start the TwiML (a greeting) before its start call has even returned.
    */
-  trackStart<T>(promise: Promise<T>): Promise<T> {
-    this.pendingStarts.add(promise);
-    const done = () => this.pendingStarts.delete(promise);
-    promise.then(done, done);
-    return promise;
+  beginStart(): () => void {
+    let done!: () => void;
+    const pending = new Promise<void>((resolve) => (done = resolve));
+    this.pendingStarts.add(pending);
+    return () => {
+      this.pendingStarts.delete(pending);
+      done();
+    };
   }
 
   setRouting(routes: { callSid: string; hears: string[]; prompt?: PromptSpec | null }[]): void {
@@ -104,8 +109,18 @@ export class MediaEngine {
     this.startClock();
   }
 
+  /** Resolves once calls being created for browser endpoints are bound (see beginStart). */
+  async settled(callSid: string): Promise<void> {
+    if (this.legs.has(callSid) || this.pendingStarts.size === 0) return;
+    // Bounded: an engine that awaited a prompt inside startPhoneCall would otherwise deadlock.
+    let timer: NodeJS.Timeout | undefined;
+    const limit = new Promise<void>((resolve) => (timer = setTimeout(resolve, START_WAIT_LIMIT_MS)));
+    await Promise.race([Promise.all([...this.pendingStarts]), limit]);
+    clearTimeout(timer);
+  }
+
   async play(callSid: string, prompt: PromptSpec): Promise<void> {
-    if (!this.legs.has(callSid) && this.pendingStarts.size > 0) await Promise.allSettled([...this.pendingStarts]);
+    await this.settled(callSid);
     // Nobody can hear a leg without a browser endpoint (scripted or simulated party).
     if (!this.legs.has(callSid)) return;
     const audio: Promise<PromptAudio | null> = this.renderer.render(prompt, callSid).catch((error: Error) => {

@@ -62,7 +62,7 @@ beforeEach(() => {
     },
     bind: (leg: { callSid: string | null }, callSid: string) => (leg.callSid = callSid),
     closeLeg: (leg: { closed: boolean }) => (leg.closed = true),
-    trackStart: <T>(p: Promise<T>) => p,
+    beginStart: () => () => undefined,
   };
   server = new PhoneSignalServer(ctx, media as unknown as MediaEngine);
 });

@@ -201,16 +201,19 @@ export class PhoneSignalServer {
     } catch (error) {
       return this.fail(session, request, "media_failed", `Audio could not be set up: ${(error as Error).message}`);
     }
+    const started = this.media.beginStart();
     let snapshot;
     try {
-      snapshot = await this.media.trackStart(voice.startPhoneCall({ from: session.number!, to }));
+      snapshot = await voice.startPhoneCall({ from: session.number!, to });
     } catch (error) {
+      started();
       this.media.closeLeg(leg);
       return this.fail(session, request, "call_failed", (error as Error).message);
     }
     const call: PhoneCall = { callSid: snapshot.sid, session, leg, endedByPhone: false };
     this.calls.set(snapshot.sid, call);
     this.media.bind(leg, snapshot.sid);
+    started();
     this.watch(call);
     if (session.closed) {
       this.hangup(session, snapshot.sid);

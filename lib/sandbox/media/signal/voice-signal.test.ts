@@ -56,7 +56,7 @@ function fakeMedia() {
     answerOffer: async (sdp: string) => make(`sandbox-answer-to:${sdp}`),
     bind: (leg: FakeLeg, callSid: string) => (leg.callSid = callSid),
     closeLeg: (leg: FakeLeg) => (leg.closed = true),
-    trackStart: <T>(p: Promise<T>) => p,
+    beginStart: () => () => undefined,
   };
 }
 

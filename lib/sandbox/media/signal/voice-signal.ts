@@ -329,10 +329,12 @@ export class VoiceSignalServer {
     this.pendingOutgoing.set(tempId, call);
     this.watchLeg(call);
 
+    const started = this.media.beginStart();
     let snapshot;
     try {
-      snapshot = await this.media.trackStart(voice.startClientCall({ identity: token.identity, params, applicationSid }));
+      snapshot = await voice.startClientCall({ identity: token.identity, params, applicationSid });
     } catch (error) {
+      started();
       this.pendingOutgoing.delete(tempId);
       this.media.closeLeg(leg);
       const code = typeof (error as { code?: unknown }).code === "number" ? (error as { code: number }).code : GENERIC_ERROR;
@@ -345,6 +347,7 @@ export class VoiceSignalServer {
     this.calls.set(snapshot.sid, call);
     this.byReconnectToken.set(call.reconnectToken, call);
     this.media.bind(leg, snapshot.sid);
+    started();
     if (call.endedByDevice) {
       // The caller hung up while the call was being created.
       voice.endpointHangup(snapshot.sid, "hangup");
