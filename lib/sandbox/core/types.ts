@@ -30,6 +30,28 @@ export interface Clock {
   setMode(mode: "real" | "manual"): void;
 }
 
+/**
+ * The clock the core actually provides on `ctx.clock` (added by the core, compatible with
+ * `Clock`). "Work" is real I/O (webhook deliveries): `advance` and `settle` wait for it, so a
+ * test can act and then `settle()` until everything that needs no time has happened. Never
+ * `track` a promise that waits on this clock: it would wait for itself.
+ */
+export interface SandboxClock extends Clock {
+  /** Resolves after `ms` on this clock. */
+  sleep(ms: number): Promise<void>;
+  /** Registers real I/O that `settle`/`advance` wait for; returns the same promise. */
+  track<T>(promise: Promise<T>): Promise<T>;
+  /** Waits until no tracked I/O is pending (I/O pending for over ~2 s of real time counts as blocked). */
+  settle(): Promise<void>;
+  /** Number of timers waiting to fire. */
+  pendingTimers(): number;
+  /** Due time of the next timer, if any. */
+  nextDue(): number | null;
+  /** Sets the current instant without firing timers (snapshot restore). */
+  setNow(ms: number): void;
+  close(): void;
+}
+
 // ─────────────────────────── identifiers ───────────────────────────
 
 export interface SidFactory {
@@ -74,7 +96,7 @@ export interface WebhookResult {
   contentType: string | null;
   body: string;
   durationMs: number;
-  /** Twilio error code when delivery failed (11200 HTTP failure, 11205 connection, 11210 timeout…). */
+  /** Twilio error code when delivery failed (11200 non-2xx, 11205 connection failure or timeout, 11210 bad host, 11215 redirects). */
   errorCode?: number;
   usedFallback: boolean;
   /** The log entry id in the webhook log. */
@@ -159,6 +181,7 @@ export interface SupportEntry {
 }
 
 export interface SandboxModule {
+  /** Unique; also the key of this module's state in snapshots. */
   name: string;
   routes?: HttpRoute[];
   wsRoutes?: WsRoute[];
@@ -177,9 +200,24 @@ export interface SandboxModule {
   close?(): Promise<void> | void;
 }
 
+/**
+ * How a module is mounted: lib/sandbox/server/modules.ts lists these factories. Each is called
+ * once with the shared context, in list order; it may publish its API on the context
+ * (ctx.voice = …) and must only *use* other modules' APIs lazily (at request time), since the
+ * others may be created after it.
+ */
+export type SandboxModuleFactory = (ctx: SandboxContext) => SandboxModule;
+
+/** An event on ctx.events ("event"), forwarded to GET /sandbox/events (SSE) for the console. */
+export interface SandboxEvent {
+  /** "call.updated", "conference.updated", "message.updated", "webhook.logged", "debugger.reported", "clock.changed", "sandbox.reset", "task.updated", … */
+  type: string;
+  data: unknown;
+}
+
 /** What every module receives. Engines publish their API on it (ctx.voice = …) when created. */
 export interface SandboxContext {
-  clock: Clock;
+  clock: SandboxClock;
   sids: SidFactory;
   account: SandboxAccount;
   webhooks: WebhookClient;
@@ -195,8 +233,12 @@ export interface SandboxContext {
   /** The app's public base URL (default webhook targets for the seeded number). */
   appUrl: string;
   dataDir: string;
+  /** Publishes a SandboxEvent on `events` (shorthand for events.emit("event", { type, data })). */
+  emit(type: string, data: unknown): void;
   voice?: VoiceEngineApi;
   messaging?: MessagingEngineApi;
+  /** Published by lib/sandbox/account: the account's phone numbers and TwiML Apps. */
+  numbers?: NumbersApi;
   taskrouter?: TaskRouterEngineApi;
   media?: MediaApi;
 }
@@ -269,8 +311,20 @@ export interface VoiceEngineApi {
   getCall(callSid: string): CallSnapshot | undefined;
   /** Dials `to` and joins it to the named conference (creating it), like POST Conferences/{name}/Participants. */
   addConferenceParticipant(conferenceName: string, options: ConferenceParticipantOptions): Promise<{ callSid: string; conferenceSid: string }>;
-  /** Moves an existing call (e.g. a queued caller) into a conference, as the TaskRouter conference instruction does. */
+  /**
+   * Moves an existing call (e.g. a queued caller) into a conference, as the TaskRouter conference
+   * instruction does. A caller waiting in <Enqueue> leaves the queue; when it later leaves the
+   * conference its <Enqueue> action is requested with QueueResult=bridged. Any other call hangs
+   * up when it leaves the conference.
+   */
   moveCallToConference(callSid: string, conferenceName: string, options: Omit<ConferenceParticipantOptions, "from" | "to">): Promise<{ conferenceSid: string }>;
+  /**
+   * TaskRouter's dequeue instruction (added by the core): rings `to` (an outbound-api leg from
+   * `from`) and, once answered, bridges it with the caller waiting in <Enqueue>. The caller keeps
+   * waiting while the worker's leg rings; when the worker hangs up, the caller's <Enqueue> action
+   * gets QueueResult=bridged. Throws if the call is not waiting in a queue.
+   */
+  dequeueCall(callSid: string, options: { to: string; from: string; timeoutSeconds?: number; record?: boolean; statusCallback?: string; statusCallbackEvents?: string[] }): Promise<{ workerCallSid: string }>;
 
   // ── called by the media layer for browser endpoints (Voice SDK Device, customer phone) ──
   /**
@@ -360,4 +414,50 @@ export interface MediaApi {
   stopRecording(key: string): Promise<{ wav: Buffer; durationSeconds: number } | null>;
   /** The leg ended: release its media. */
   release(callSid: string): void;
+}
+
+// ─────────────────────────── numbers and TwiML Apps (account module) ───────────────────────────
+
+export interface IncomingNumberConfig {
+  sid: string;
+  phoneNumber: string;
+  friendlyName: string;
+  voiceUrl: string;
+  voiceMethod: "GET" | "POST";
+  voiceFallbackUrl: string;
+  voiceFallbackMethod: "GET" | "POST";
+  voiceApplicationSid: string;
+  statusCallback: string;
+  statusCallbackMethod: "GET" | "POST";
+  smsUrl: string;
+  smsMethod: "GET" | "POST";
+  smsFallbackUrl: string;
+  smsFallbackMethod: "GET" | "POST";
+  smsApplicationSid: string;
+}
+
+export interface ApplicationConfig {
+  sid: string;
+  friendlyName: string;
+  voiceUrl: string;
+  voiceMethod: "GET" | "POST";
+  voiceFallbackUrl: string;
+  voiceFallbackMethod: "GET" | "POST";
+  statusCallback: string;
+  statusCallbackMethod: "GET" | "POST";
+  smsUrl: string;
+  smsMethod: "GET" | "POST";
+  smsFallbackUrl: string;
+  smsFallbackMethod: "GET" | "POST";
+  smsStatusCallback: string;
+  messageStatusCallback: string;
+}
+
+/** Published by lib/sandbox/account as ctx.numbers (IncomingPhoneNumbers and Applications). */
+export interface NumbersApi {
+  /** The account's number with this E.164 value (WhatsApp `whatsapp:` prefix ignored). */
+  findNumber(phoneNumber: string): IncomingNumberConfig | undefined;
+  getApplication(sid: string): ApplicationConfig | undefined;
+  listApplications(): ApplicationConfig[];
+  listNumbers(): IncomingNumberConfig[];
 }
