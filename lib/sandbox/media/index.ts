@@ -3,7 +3,7 @@
  * `ws /voice/signal` (the real Voice SDK Device) and `ws /phone/signal` (the console's customer
  * phone), plus the Device's UI sounds at `GET /voice/sounds/:name.wav`.
  */
-import type { EndpointKind, MediaApi, PromptSpec, SandboxContext, SandboxModule } from "../core/types";
+import type { EndpointKind, MediaApi, PromptSpec, SandboxContext, SandboxModule, SandboxModuleFactory } from "../core/types";
 import { MediaEngine } from "./media-engine";
 import { VoiceSignalServer } from "./signal/voice-signal";
 import { PhoneSignalServer } from "./signal/phone-signal";
@@ -20,6 +20,9 @@ export interface MediaModuleOptions {
   /** For `<Play>` fetches (tests). */
   fetch?: typeof fetch;
 }
+
+/** The factory mounted in lib/sandbox/server/modules.ts. */
+export const mediaModule: SandboxModuleFactory = (ctx) => createMediaModule(ctx);
 
 export function createMediaModule(ctx: SandboxContext, options: MediaModuleOptions = {}): SandboxModule {
   const engine = new MediaEngine(ctx, options);

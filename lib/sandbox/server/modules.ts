@@ -9,9 +9,10 @@
  */
 import { accountModule } from "../account/account-module";
 import type { SandboxModuleFactory } from "../core/types";
+import { mediaModule } from "../media";
 import { messagingModule } from "../messaging/messaging-module";
 import { voiceModule } from "../voice/voice-module";
 
 export function engineModules(options: { phoneNumber: string }): SandboxModuleFactory[] {
-  return [accountModule({ phoneNumber: options.phoneNumber }), voiceModule, messagingModule];
+  return [accountModule({ phoneNumber: options.phoneNumber }), voiceModule, messagingModule, mediaModule];
 }

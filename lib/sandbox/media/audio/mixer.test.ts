@@ -156,6 +156,14 @@ describe("Mixer recordings", () => {
     expect(mixer.stopRecording("RE1")).toBeNull();
   });
 
+  it("returns no recording when no recorded leg ever carried audio (scripted parties only)", () => {
+    const mixer = new Mixer();
+    mixer.setHears("CAscripted", []);
+    mixer.startRecording("RE2", ["CAscripted"]);
+    for (let i = 0; i < 10; i++) mixer.tick();
+    expect(mixer.stopRecording("RE2")).toBeNull();
+  });
+
   it("clips the sum instead of wrapping around", () => {
     const mixer = primed(["A"]);
     mixer.setHears("Y", []);

@@ -75,6 +75,8 @@ class Leg {
 interface Recording {
   sources: Set<string>;
   chunks: Int16Array[];
+  /** Whether any recorded leg ever carried audio (a browser endpoint) while recording. */
+  live: boolean;
 }
 
 export class Mixer {
@@ -162,14 +164,18 @@ export class Mixer {
   startRecording(key: string, callSids: string[]): void {
     const existing = this.recordings.get(key);
     if (existing) existing.sources = new Set(callSids);
-    else this.recordings.set(key, { sources: new Set(callSids), chunks: [] });
+    else this.recordings.set(key, { sources: new Set(callSids), chunks: [], live: false });
   }
 
+  /**
+   * The recorded mix, or null when no recorded leg ever had audio (only scripted or simulated
+   * parties): the voice engine then produces the recording on the sandbox clock itself.
+   */
   stopRecording(key: string): Int16Array | null {
     const recording = this.recordings.get(key);
     if (!recording) return null;
     this.recordings.delete(key);
-    return concatPcm(recording.chunks);
+    return recording.live ? concatPcm(recording.chunks) : null;
   }
 
   get recordingCount(): number {
@@ -209,7 +215,10 @@ export class Mixer {
       const acc = new Int32Array(FRAME_SAMPLES);
       for (const source of recording.sources) {
         const leg = this.legs.get(source);
-        if (leg?.said) accumulate(acc, leg.said);
+        if (leg?.said) {
+          accumulate(acc, leg.said);
+          recording.live = true;
+        }
         if (leg?.prompted && leg.promptedForeground) accumulate(acc, leg.prompted);
       }
       recording.chunks.push(toInt16(acc));

@@ -4,7 +4,8 @@ import twilio from "twilio";
 import type { WebSocket } from "ws";
 import type { CallSnapshot, VoiceEngineApi } from "../../core/types";
 import type { MediaEngine } from "../media-engine";
-import { createTestContext, TestClock, type TestContext } from "../testing/test-context";
+import { createClock } from "../../core/clock";
+import { createTestContext, type TestContext } from "../testing/test-context";
 import { SIGNALING_RECONNECT_GRACE_MS, VoiceSignalServer } from "./voice-signal";
 
 class FakeSocket extends EventEmitter {
@@ -108,7 +109,7 @@ async function registered(identity = "alice", options: Parameters<typeof mint>[0
 }
 
 beforeEach(() => {
-  ctx = createTestContext({ clock: new TestClock("manual"), quiet: true });
+  ctx = createTestContext({ clock: createClock({ mode: "manual" }), quiet: true });
   media = fakeMedia();
   voice = fakeVoice();
   ctx.voice = voice as unknown as VoiceEngineApi;

@@ -114,6 +114,10 @@ export class TestVoiceEngine implements VoiceEngineApi {
     return Promise.reject(new Error("not part of the media test engine"));
   }
 
+  dequeueCall(): Promise<{ workerCallSid: string }> {
+    return Promise.reject(new Error("not part of the media test engine"));
+  }
+
   private async dial(parent: Leg, to: string, from: string, customParameters: Record<string, string>): Promise<void> {
     const media = this.options.media();
     const kind = media.endpointFor(to);
