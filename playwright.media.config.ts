@@ -7,7 +7,9 @@ import { defineConfig, devices } from "@playwright/test";
  * Run by `npm run test:e2e` after the app's end-to-end tests.
  */
 const PORT = Number(process.env.E2E_MEDIA_PORT ?? 3120);
-const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => fs.existsSync(p));
+const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) =>
+  fs.existsSync(p),
+);
 const executablePath = process.env.CHROMIUM_PATH ?? systemChromium;
 
 export default defineConfig({

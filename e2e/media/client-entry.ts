@@ -17,4 +17,6 @@ window.RTCPeerConnection = class extends NativePeerConnection {
   }
 } as typeof RTCPeerConnection;
 
-Object.assign(window, { Sandbox: { Call, Device, voiceDeviceOptions, CustomerPhone, peerConnections } });
+Object.assign(window, {
+  Sandbox: { Call, Device, voiceDeviceOptions, CustomerPhone, peerConnections },
+});

@@ -1,7 +1,19 @@
 import { expect, test } from "@playwright/test";
-import { agentLog, BUSINESS_NUMBER, expectAudioFlowing, openAgent, openPhone, phoneLog, token, watchCall, type TestWindow } from "./helpers";
+import {
+  agentLog,
+  BUSINESS_NUMBER,
+  expectAudioFlowing,
+  openAgent,
+  openPhone,
+  phoneLog,
+  token,
+  watchCall,
+  type TestWindow,
+} from "./helpers";
 
-test("an expired token and a forged one are refused with the SDK's errors; the Device never registers", async ({ page }) => {
+test("an expired token and a forged one are refused with the SDK's errors; the Device never registers", async ({
+  page,
+}) => {
   await page.goto("/");
   const expired = await token(page, { identity: "alice", ttl: -60 });
   const forged = await token(page, { identity: "alice", wrongSecret: true });
@@ -9,7 +21,11 @@ test("an expired token and a forged one are refused with the SDK's errors; the D
     async ({ expired, forged }) => {
       const w = window as unknown as TestWindow;
       const attempt = async (jwt: string) => {
-        const answer = { token: jwt, mode: "sandbox" as const, sandbox: { baseUrl: location.origin } };
+        const answer = {
+          token: jwt,
+          mode: "sandbox" as const,
+          sandbox: { baseUrl: location.origin },
+        };
         const device = new w.Sandbox.Device(jwt, w.Sandbox.voiceDeviceOptions(answer));
         const codes: number[] = [];
         device.on("error", (error: { code: number }) => codes.push(error.code));
@@ -37,7 +53,9 @@ test("an expired token and a forged one are refused with the SDK's errors; the D
   expect(outcome.forged.state).not.toBe("registered");
 });
 
-test("a dropped signalling socket: the Device reconnects and re-registers, and a call in progress survives it", async ({ browser }) => {
+test("a dropped signalling socket: the Device reconnects and re-registers, and a call in progress survives it", async ({
+  browser,
+}) => {
   const agentPage = await (await browser.newContext()).newPage();
   const customerPage = await (await browser.newContext()).newPage();
   await openAgent(agentPage);
@@ -45,12 +63,17 @@ test("a dropped signalling socket: the Device reconnects and re-registers, and a
 
   // Idle: the network drops the socket; the SDK reconnects and registers again by itself.
   expect((await (await agentPage.request.post("/test/drop-signalling")).json()).dropped).toBe(1);
-  await expect.poll(async () => (await agentLog(agentPage)).filter((e) => e === "registered").length).toBe(2);
+  await expect
+    .poll(async () => (await agentLog(agentPage)).filter((e) => e === "registered").length)
+    .toBe(2);
   expect(await agentLog(agentPage)).toContain("unregistered");
 
   // In a call: the drop makes the call reconnect with its signalling token, audio keeps flowing.
   await openPhone(customerPage, "+12025550133");
-  await customerPage.evaluate((to) => (window as unknown as TestWindow).phone.phone.dial(to), BUSINESS_NUMBER);
+  await customerPage.evaluate(
+    (to) => (window as unknown as TestWindow).phone.phone.dial(to),
+    BUSINESS_NUMBER,
+  );
   await expect.poll(() => agentLog(agentPage)).toContain("incoming");
   await watchCall(agentPage, "incoming");
   await agentPage.evaluate(() => (window as unknown as TestWindow).agent.call!.accept());
@@ -65,13 +88,17 @@ test("a dropped signalling socket: the Device reconnects and re-registers, and a
   await expectAudioFlowing(customerPage, "phone");
 
   // Hang-up still works over the new socket, from the sandbox side this time.
-  const callSid = await agentPage.evaluate(() => (window as unknown as TestWindow).agent.call!.parameters.CallSid!);
+  const callSid = await agentPage.evaluate(
+    () => (window as unknown as TestWindow).agent.call!.parameters.CallSid!,
+  );
   await agentPage.request.post("/test/hangup", { data: { callSid } });
   await expect.poll(() => agentLog(agentPage)).toContain("call:disconnect");
   await expect.poll(() => phoneLog(customerPage)).toContain("hangup");
 });
 
-test("token refresh: tokenWillExpire fires, updateToken keeps the Device registered, an unrefreshed token expires", async ({ browser }) => {
+test("token refresh: tokenWillExpire fires, updateToken keeps the Device registered, an unrefreshed token expires", async ({
+  browser,
+}) => {
   const refreshed = await (await browser.newContext()).newPage();
   const neglected = await (await browser.newContext()).newPage();
   // 12 s tokens, warned 10 s before expiry (the SDK's default tokenRefreshMs).
@@ -79,14 +106,21 @@ test("token refresh: tokenWillExpire fires, updateToken keeps the Device registe
   await openAgent(neglected, { identity: "bob", ttl: 12 });
   await expect.poll(() => agentLog(refreshed)).toContain("tokenWillExpire");
   const fresh = await token(refreshed, { identity: "alice", ttl: 3600 });
-  await refreshed.evaluate((jwt) => (window as unknown as TestWindow).agent.device.updateToken(jwt), fresh);
+  await refreshed.evaluate(
+    (jwt) => (window as unknown as TestWindow).agent.device.updateToken(jwt),
+    fresh,
+  );
 
   // The neglected Device is told its token expired (20104) and stops being registered.
   await expect.poll(() => agentLog(neglected), { timeout: 45_000 }).toContain("error:20104");
   await expect.poll(() => agentLog(neglected)).toContain("unregistered");
   // By then the refreshed one's original token has expired too, but it is still reachable.
   expect(await agentLog(refreshed)).not.toContain("error:20104");
-  expect(await refreshed.evaluate(() => (window as unknown as TestWindow).agent.device.state)).toBe("registered");
-  const state = (await (await refreshed.request.get("/test/state")).json()) as { devices: { identity: string }[] };
+  expect(await refreshed.evaluate(() => (window as unknown as TestWindow).agent.device.state)).toBe(
+    "registered",
+  );
+  const state = (await (await refreshed.request.get("/test/state")).json()) as {
+    devices: { identity: string }[];
+  };
   expect(state.devices.map((d) => d.identity)).toEqual(["alice"]);
 });

@@ -55,10 +55,15 @@ const wss = new WebSocketServer({ noServer: true });
 function mintToken(body: Record<string, unknown>): string {
   const { AccessToken } = twilio.jwt;
   const key = ctx.account.apiKeys[0]!;
-  const token = new AccessToken(ctx.account.accountSid, key.sid, body.wrongSecret ? "x".repeat(32) : key.secret, {
-    identity: String(body.identity ?? "alice"),
-    ttl: Number(body.ttl ?? 3600),
-  });
+  const token = new AccessToken(
+    ctx.account.accountSid,
+    key.sid,
+    body.wrongSecret ? "x".repeat(32) : key.secret,
+    {
+      identity: String(body.identity ?? "alice"),
+      ttl: Number(body.ttl ?? 3600),
+    },
+  );
   token.addGrant(
     new AccessToken.VoiceGrant({
       incomingAllow: body.incoming !== false,
@@ -68,10 +73,16 @@ function mintToken(body: Record<string, unknown>): string {
   return token.toJwt();
 }
 
-function matchRoute(route: HttpRoute, method: string, pathname: string): Record<string, string> | null {
+function matchRoute(
+  route: HttpRoute,
+  method: string,
+  pathname: string,
+): Record<string, string> | null {
   if (route.method !== method) return null;
   const names: string[] = [];
-  const pattern = new RegExp(`^${route.pattern.replace(/:(\w+)/g, (_, name: string) => (names.push(name), "([^/]+)"))}$`);
+  const pattern = new RegExp(
+    `^${route.pattern.replace(/:(\w+)/g, (_, name: string) => (names.push(name), "([^/]+)"))}$`,
+  );
   const match = pattern.exec(pathname);
   if (!match) return null;
   return Object.fromEntries(names.map((name, i) => [name, decodeURIComponent(match[i + 1]!)]));
@@ -94,13 +105,21 @@ const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? "/", baseUrl);
     const method = req.method ?? "GET";
     if (method === "GET" && url.pathname === "/") return send(res, 200, page, "text/html");
-    if (method === "GET" && url.pathname === "/bundle.js") return send(res, 200, bundleJs, "text/javascript");
+    if (method === "GET" && url.pathname === "/bundle.js")
+      return send(res, 200, bundleJs, "text/javascript");
     if (method === "GET" && url.pathname === "/health") return send(res, 200, { ok: true });
-    if (method === "POST" && url.pathname === "/test/token") return send(res, 200, { token: mintToken(await readJson(req)), mode: "sandbox", sandbox: { baseUrl } });
+    if (method === "POST" && url.pathname === "/test/token")
+      return send(res, 200, {
+        token: mintToken(await readJson(req)),
+        mode: "sandbox",
+        sandbox: { baseUrl },
+      });
     if (method === "GET" && url.pathname === "/test/events") return send(res, 200, engine.events);
-    if (method === "GET" && url.pathname === "/test/calls") return send(res, 200, engine.activeCalls());
+    if (method === "GET" && url.pathname === "/test/calls")
+      return send(res, 200, engine.activeCalls());
     if (method === "GET" && url.pathname === "/test/state") return send(res, 200, media.state?.());
-    if (method === "GET" && url.pathname === "/test/debugger") return send(res, 200, ctx.debuggerEntries);
+    if (method === "GET" && url.pathname === "/test/debugger")
+      return send(res, 200, ctx.debuggerEntries);
     if (method === "POST" && url.pathname === "/test/hangup") {
       engine.hangUp(String((await readJson(req)).callSid));
       return send(res, 200, { ok: true });
@@ -114,10 +133,22 @@ const server = http.createServer((req, res) => {
     for (const route of media.routes ?? []) {
       const params = matchRoute(route, method, url.pathname);
       if (!params) continue;
-      const request: SandboxRequest = { method, path: url.pathname, params, query: url.searchParams, form: {}, json: null, rawBody: Buffer.alloc(0), headers: req.headers, auth: null };
+      const request: SandboxRequest = {
+        method,
+        path: url.pathname,
+        params,
+        query: url.searchParams,
+        form: {},
+        json: null,
+        rawBody: Buffer.alloc(0),
+        headers: req.headers,
+        auth: null,
+      };
       const response = await route.handler(request);
       res.writeHead(response.status, response.headers ?? {});
-      return res.end(Buffer.isBuffer(response.body) ? response.body : JSON.stringify(response.body ?? ""));
+      return res.end(
+        Buffer.isBuffer(response.body) ? response.body : JSON.stringify(response.body ?? ""),
+      );
     }
     send(res, 404, { message: "not found" });
   })().catch((error: Error) => send(res, 500, { message: error.message }));

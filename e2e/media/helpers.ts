@@ -36,14 +36,27 @@ export async function token(page: Page, body: Record<string, unknown> = {}): Pro
 }
 
 /** Opens a page with the real Device constructed from the sandbox options; registers it. */
-export async function openAgent(page: Page, options: { identity?: string; ttl?: number; tokenRefreshMs?: number; register?: boolean } = {}) {
+export async function openAgent(
+  page: Page,
+  options: { identity?: string; ttl?: number; tokenRefreshMs?: number; register?: boolean } = {},
+) {
   await page.goto("/");
-  const jwt = await token(page, { identity: options.identity ?? "alice", ttl: options.ttl ?? 3600 });
+  const jwt = await token(page, {
+    identity: options.identity ?? "alice",
+    ttl: options.ttl ?? 3600,
+  });
   await page.evaluate(
     async ({ jwt, register, tokenRefreshMs }) => {
       const w = window as unknown as TestWindow;
-      const answer = { token: jwt, mode: "sandbox" as const, sandbox: { baseUrl: location.origin } };
-      const device = new w.Sandbox.Device(answer.token, { ...w.Sandbox.voiceDeviceOptions(answer), ...(tokenRefreshMs ? { tokenRefreshMs } : {}) });
+      const answer = {
+        token: jwt,
+        mode: "sandbox" as const,
+        sandbox: { baseUrl: location.origin },
+      };
+      const device = new w.Sandbox.Device(answer.token, {
+        ...w.Sandbox.voiceDeviceOptions(answer),
+        ...(tokenRefreshMs ? { tokenRefreshMs } : {}),
+      });
       const agent: TestWindow["agent"] = {
         device,
         incoming: [],
@@ -51,12 +64,22 @@ export async function openAgent(page: Page, options: { identity?: string; ttl?: 
         log: [],
         errors: [],
         watch(call) {
-          for (const name of ["accept", "disconnect", "reconnecting", "reconnected", "ringing", "cancel", "reject"]) call.on(name, () => agent.log.push(`call:${name}`));
+          for (const name of [
+            "accept",
+            "disconnect",
+            "reconnecting",
+            "reconnected",
+            "ringing",
+            "cancel",
+            "reject",
+          ])
+            call.on(name, () => agent.log.push(`call:${name}`));
           call.on("error", (error: { code: number }) => agent.log.push(`call:error:${error.code}`));
         },
       };
       w.agent = agent;
-      for (const name of ["registered", "unregistered", "registering", "tokenWillExpire"]) device.on(name, () => agent.log.push(name));
+      for (const name of ["registered", "unregistered", "registering", "tokenWillExpire"])
+        device.on(name, () => agent.log.push(name));
       device.on("error", (error: { code: number; message: string }) => {
         agent.errors.push({ code: error.code, message: error.message });
         agent.log.push(`error:${error.code}`);
@@ -76,7 +99,8 @@ export async function openAgent(page: Page, options: { identity?: string; ttl?: 
 export function watchCall(page: Page, which: "incoming" | "call"): Promise<void> {
   return page.evaluate((which) => {
     const w = window as unknown as TestWindow;
-    const call = which === "incoming" ? w.agent.incoming[w.agent.incoming.length - 1]! : w.agent.call!;
+    const call =
+      which === "incoming" ? w.agent.incoming[w.agent.incoming.length - 1]! : w.agent.call!;
     w.agent.call = call;
     w.agent.watch(call);
   }, which);
@@ -122,14 +146,24 @@ async function inboundAudio(page: Page, side: "agent" | "phone"): Promise<Inboun
     let stats: RTCStatsReport | null = null;
     if (side === "phone") stats = await w.phone.phone.getStats();
     else {
-      const pc = [...w.Sandbox.peerConnections].reverse().find((p) => p.connectionState === "connected");
+      const pc = [...w.Sandbox.peerConnections]
+        .reverse()
+        .find((p) => p.connectionState === "connected");
       stats = pc ? await pc.getStats() : null;
     }
     if (!stats) return null;
     let result: { bytes: number; energy: number } | null = null;
-    stats.forEach((report: { type: string; kind?: string; bytesReceived?: number; totalAudioEnergy?: number }) => {
-      if (report.type === "inbound-rtp" && report.kind === "audio") result = { bytes: report.bytesReceived ?? 0, energy: report.totalAudioEnergy ?? 0 };
-    });
+    stats.forEach(
+      (report: {
+        type: string;
+        kind?: string;
+        bytesReceived?: number;
+        totalAudioEnergy?: number;
+      }) => {
+        if (report.type === "inbound-rtp" && report.kind === "audio")
+          result = { bytes: report.bytesReceived ?? 0, energy: report.totalAudioEnergy ?? 0 };
+      },
+    );
     return result;
   }, side);
 }
@@ -140,7 +174,12 @@ async function inboundAudio(page: Page, side: "agent" | "phone"): Promise<Inboun
  */
 export async function expectAudioFlowing(page: Page, side: "agent" | "phone") {
   let first: InboundAudio | null = null;
-  await expect.poll(async () => (first = await inboundAudio(page, side))?.energy ?? 0, { message: `${side} receives audio`, timeout: 45_000 }).toBeGreaterThan(0);
+  await expect
+    .poll(async () => (first = await inboundAudio(page, side))?.energy ?? 0, {
+      message: `${side} receives audio`,
+      timeout: 45_000,
+    })
+    .toBeGreaterThan(0);
   await expect
     .poll(
       async () => {

@@ -1,14 +1,30 @@
 import { expect, test } from "@playwright/test";
-import { agentLog, BUSINESS_NUMBER, digitsFor, engineEvents, expectAudioFlowing, openAgent, openPhone, phoneLog, watchCall, type TestWindow } from "./helpers";
+import {
+  agentLog,
+  BUSINESS_NUMBER,
+  digitsFor,
+  engineEvents,
+  expectAudioFlowing,
+  openAgent,
+  openPhone,
+  phoneLog,
+  watchCall,
+  type TestWindow,
+} from "./helpers";
 
-test("a customer calls in: the agent's real Device rings with the call's parameters, answers, and audio flows both ways", async ({ browser }) => {
+test("a customer calls in: the agent's real Device rings with the call's parameters, answers, and audio flows both ways", async ({
+  browser,
+}) => {
   const agentPage = await (await browser.newContext()).newPage();
   const customerPage = await (await browser.newContext()).newPage();
   await openAgent(agentPage);
   await expect.poll(() => agentLog(agentPage)).toContain("registered");
   await openPhone(customerPage, "+12025550111");
 
-  const call = await customerPage.evaluate((to) => (window as unknown as TestWindow).phone.phone.dial(to), BUSINESS_NUMBER);
+  const call = await customerPage.evaluate(
+    (to) => (window as unknown as TestWindow).phone.phone.dial(to),
+    BUSINESS_NUMBER,
+  );
   await expect.poll(() => agentLog(agentPage)).toContain("incoming");
   const incoming = await agentPage.evaluate(() => {
     const c = (window as unknown as TestWindow).agent.incoming[0]!;
@@ -31,22 +47,45 @@ test("a customer calls in: the agent's real Device rings with the call's paramet
   // events (its RTCDTMFSender path), which the sandbox decodes; the customer's keypad uses the
   // phone's signalling. Both reach the voice engine on the right legs.
   await expect
-    .poll(() => agentPage.evaluate(() => (window as unknown as TestWindow).Sandbox.peerConnections.some((pc) => pc.getSenders().some((s) => s.dtmf?.canInsertDTMF))))
+    .poll(() =>
+      agentPage.evaluate(() =>
+        (window as unknown as TestWindow).Sandbox.peerConnections.some((pc) =>
+          pc.getSenders().some((s) => s.dtmf?.canInsertDTMF),
+        ),
+      ),
+    )
     .toBe(true);
   await agentPage.evaluate(() => (window as unknown as TestWindow).agent.call!.sendDigits("12#"));
   await expect.poll(() => digitsFor(agentPage, incoming.parameters.CallSid!)).toBe("12#");
   await customerPage.evaluate(() => (window as unknown as TestWindow).phone.phone.sendDigits("5"));
-  await customerPage.evaluate(() => (window as unknown as TestWindow).phone.phone.say("I have a question about my bill"));
+  await customerPage.evaluate(() =>
+    (window as unknown as TestWindow).phone.phone.say("I have a question about my bill"),
+  );
   await expect.poll(() => digitsFor(agentPage, call.callSid)).toBe("5");
-  await expect.poll(async () => (await engineEvents(agentPage)).some((e) => e.type === "speech" && e.callSid === call.callSid && e.text === "I have a question about my bill")).toBe(true);
+  await expect
+    .poll(async () =>
+      (await engineEvents(agentPage)).some(
+        (e) =>
+          e.type === "speech" &&
+          e.callSid === call.callSid &&
+          e.text === "I have a question about my bill",
+      ),
+    )
+    .toBe(true);
 
   // The customer hangs up: the engine hears it from the phone, and the agent's call ends.
   await customerPage.evaluate(() => (window as unknown as TestWindow).phone.phone.hangup());
   await expect.poll(() => agentLog(agentPage)).toContain("call:disconnect");
-  expect(await engineEvents(agentPage)).toContainEqual({ type: "endpoint-hangup", callSid: call.callSid, reason: "hangup" });
+  expect(await engineEvents(agentPage)).toContainEqual({
+    type: "endpoint-hangup",
+    callSid: call.callSid,
+    reason: "hangup",
+  });
 });
 
-test("the agent calls out with device.connect: params reach the TwiML App flow, the customer answers, the agent hangs up", async ({ browser }) => {
+test("the agent calls out with device.connect: params reach the TwiML App flow, the customer answers, the agent hangs up", async ({
+  browser,
+}) => {
   const agentPage = await (await browser.newContext()).newPage();
   const customerPage = await (await browser.newContext()).newPage();
   await openAgent(agentPage, { register: false });
@@ -55,25 +94,49 @@ test("the agent calls out with device.connect: params reach the TwiML App flow, 
   await agentPage.evaluate(async () => {
     const w = window as unknown as TestWindow;
     // Listen before the sandbox can answer (the TwiML App answers at once, like Twilio's).
-    w.agent.call = await w.agent.device.connect({ params: { To: "+12025550122", contactId: "c_42" } });
+    w.agent.call = await w.agent.device.connect({
+      params: { To: "+12025550122", contactId: "c_42" },
+    });
     w.agent.watch(w.agent.call);
   });
-  await expect.poll(async () => (await customerPage.evaluate(() => (window as unknown as TestWindow).phone.rings.length))).toBe(1);
+  await expect
+    .poll(
+      async () =>
+        await customerPage.evaluate(() => (window as unknown as TestWindow).phone.rings.length),
+    )
+    .toBe(1);
   // The harness serves every test: take this test's call (the latest).
-  const clientCall = (await engineEvents(agentPage)).filter((e) => e.type === "client-call").at(-1)!;
-  expect(clientCall).toMatchObject({ identity: "alice", params: { To: "+12025550122", contactId: "c_42" }, applicationSid: expect.stringMatching(/^AP/) });
+  const clientCall = (await engineEvents(agentPage))
+    .filter((e) => e.type === "client-call")
+    .at(-1)!;
+  expect(clientCall).toMatchObject({
+    identity: "alice",
+    params: { To: "+12025550122", contactId: "c_42" },
+    applicationSid: expect.stringMatching(/^AP/),
+  });
   const ring = await customerPage.evaluate(() => (window as unknown as TestWindow).phone.rings[0]!);
   expect(ring.from).toBe(BUSINESS_NUMBER);
 
-  await customerPage.evaluate((ring) => (window as unknown as TestWindow).phone.phone.answer(ring.callSid, ring.from), ring);
+  await customerPage.evaluate(
+    (ring) => (window as unknown as TestWindow).phone.phone.answer(ring.callSid, ring.from),
+    ring,
+  );
   await expect.poll(() => agentLog(agentPage)).toContain("call:accept");
-  expect(await agentPage.evaluate(() => (window as unknown as TestWindow).agent.call!.parameters.CallSid)).toBe(clientCall.callSid);
+  expect(
+    await agentPage.evaluate(
+      () => (window as unknown as TestWindow).agent.call!.parameters.CallSid,
+    ),
+  ).toBe(clientCall.callSid);
   await expectAudioFlowing(agentPage, "agent");
   await expectAudioFlowing(customerPage, "phone");
 
   await agentPage.evaluate(() => (window as unknown as TestWindow).agent.call!.disconnect());
   await expect.poll(() => phoneLog(customerPage)).toContain("hangup");
-  expect(await engineEvents(agentPage)).toContainEqual({ type: "endpoint-hangup", callSid: clientCall.callSid, reason: "hangup" });
+  expect(await engineEvents(agentPage)).toContainEqual({
+    type: "endpoint-hangup",
+    callSid: clientCall.callSid,
+    reason: "hangup",
+  });
 });
 
 test("<Say> reaches the customer phone as speech and as a live caption", async ({ page }) => {
@@ -85,13 +148,20 @@ test("<Say> reaches the customer phone as speech and as a live caption", async (
     setInterval(async () => {
       const stats = await w.phone.phone.getStats();
       stats?.forEach((r: { type: string; kind?: string; totalAudioEnergy?: number }) => {
-        if (r.type === "inbound-rtp" && r.kind === "audio") w.heardEnergy = Math.max(w.heardEnergy, r.totalAudioEnergy ?? 0);
+        if (r.type === "inbound-rtp" && r.kind === "audio")
+          w.heardEnergy = Math.max(w.heardEnergy, r.totalAudioEnergy ?? 0);
       });
     }, 100);
   });
   // The test engine answers unknown numbers with a spoken message, then hangs up.
   await page.evaluate(() => (window as unknown as TestWindow).phone.phone.dial("+12025550199"));
-  await expect.poll(() => page.evaluate(() => (window as unknown as TestWindow).phone.captions)).toEqual(["The number you have dialled is not in service."]);
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as TestWindow).phone.captions))
+    .toEqual(["The number you have dialled is not in service."]);
   await expect.poll(() => phoneLog(page)).toContain("hangup");
-  expect(await page.evaluate(() => (window as unknown as TestWindow & { heardEnergy: number }).heardEnergy)).toBeGreaterThan(0);
+  expect(
+    await page.evaluate(
+      () => (window as unknown as TestWindow & { heardEnergy: number }).heardEnergy,
+    ),
+  ).toBeGreaterThan(0);
 });

@@ -1,16 +1,26 @@
 import { describe, expect, it } from "vitest";
-import { conferenceRecordingSources, conferenceRoutes, DEFAULT_HOLD_PROMPT, type ConferenceParticipantAudio } from "./conference-routing";
+import {
+  conferenceRecordingSources,
+  conferenceRoutes,
+  DEFAULT_HOLD_PROMPT,
+  type ConferenceParticipantAudio,
+} from "./conference-routing";
 
 const customer: ConferenceParticipantAudio = { callSid: "CAcustomer" };
 const agent: ConferenceParticipantAudio = { callSid: "CAagent" };
 
 function hearsOf(participants: ConferenceParticipantAudio[], started = true) {
-  return Object.fromEntries(conferenceRoutes({ started, participants }).map((r) => [r.callSid, r.hears]));
+  return Object.fromEntries(
+    conferenceRoutes({ started, participants }).map((r) => [r.callSid, r.hears]),
+  );
 }
 
 describe("conferenceRoutes", () => {
   it("everyone hears everyone else", () => {
-    expect(hearsOf([customer, agent])).toEqual({ CAcustomer: ["CAagent"], CAagent: ["CAcustomer"] });
+    expect(hearsOf([customer, agent])).toEqual({
+      CAcustomer: ["CAagent"],
+      CAagent: ["CAcustomer"],
+    });
   });
 
   it("before the conference starts, participants hear the wait music only", () => {
@@ -20,7 +30,10 @@ describe("conferenceRoutes", () => {
   });
 
   it("hold: the held party hears music and nobody hears them", () => {
-    const routes = conferenceRoutes({ started: true, participants: [{ ...customer, hold: true }, agent] });
+    const routes = conferenceRoutes({
+      started: true,
+      participants: [{ ...customer, hold: true }, agent],
+    });
     expect(routes).toEqual([
       { callSid: "CAcustomer", hears: [], prompt: DEFAULT_HOLD_PROMPT },
       { callSid: "CAagent", hears: [], prompt: null },
@@ -55,8 +68,17 @@ describe("conferenceRoutes", () => {
   });
 
   it("records what an ordinary participant hears (no held, muted or coaching legs)", () => {
-    const participants = [customer, agent, { callSid: "CAmon", muted: true }, { callSid: "CAcoach", coaching: true, callSidToCoach: "CAagent" }, { callSid: "CAheld", hold: true }];
-    expect(conferenceRecordingSources({ started: true, participants })).toEqual(["CAcustomer", "CAagent"]);
+    const participants = [
+      customer,
+      agent,
+      { callSid: "CAmon", muted: true },
+      { callSid: "CAcoach", coaching: true, callSidToCoach: "CAagent" },
+      { callSid: "CAheld", hold: true },
+    ];
+    expect(conferenceRecordingSources({ started: true, participants })).toEqual([
+      "CAcustomer",
+      "CAagent",
+    ]);
     expect(conferenceRecordingSources({ started: false, participants })).toEqual([]);
   });
 });

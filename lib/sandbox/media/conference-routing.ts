@@ -38,8 +38,10 @@ export const DEFAULT_HOLD_PROMPT: PromptSpec = { kind: "play", url: "sandbox:hol
 
 export function conferenceRoutes(state: ConferenceAudioState): Route[] {
   return state.participants.map((me) => {
-    if (!state.started) return { callSid: me.callSid, hears: [], prompt: state.waitPrompt ?? DEFAULT_HOLD_PROMPT };
-    if (me.hold) return { callSid: me.callSid, hears: [], prompt: me.holdPrompt ?? DEFAULT_HOLD_PROMPT };
+    if (!state.started)
+      return { callSid: me.callSid, hears: [], prompt: state.waitPrompt ?? DEFAULT_HOLD_PROMPT };
+    if (me.hold)
+      return { callSid: me.callSid, hears: [], prompt: me.holdPrompt ?? DEFAULT_HOLD_PROMPT };
     const hears = state.participants
       .filter((other) => other.callSid !== me.callSid && isHeardBy(other, me))
       .map((other) => other.callSid);
@@ -53,7 +55,10 @@ export function conferenceRecordingSources(state: ConferenceAudioState): string[
   return state.participants.filter((p) => !p.hold && !p.muted && !p.coaching).map((p) => p.callSid);
 }
 
-function isHeardBy(speaker: ConferenceParticipantAudio, listener: ConferenceParticipantAudio): boolean {
+function isHeardBy(
+  speaker: ConferenceParticipantAudio,
+  listener: ConferenceParticipantAudio,
+): boolean {
   if (speaker.hold || speaker.muted) return false;
   if (speaker.coaching) return speaker.callSidToCoach === listener.callSid;
   return true;

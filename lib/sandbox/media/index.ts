@@ -3,7 +3,14 @@
  * `ws /voice/signal` (the real Voice SDK Device) and `ws /phone/signal` (the console's customer
  * phone), plus the Device's UI sounds at `GET /voice/sounds/:name.wav`.
  */
-import type { EndpointKind, MediaApi, PromptSpec, SandboxContext, SandboxModule, SandboxModuleFactory } from "../core/types";
+import type {
+  EndpointKind,
+  MediaApi,
+  PromptSpec,
+  SandboxContext,
+  SandboxModule,
+  SandboxModuleFactory,
+} from "../core/types";
 import { MediaEngine } from "./media-engine";
 import { VoiceSignalServer } from "./signal/voice-signal";
 import { PhoneSignalServer } from "./signal/phone-signal";
@@ -24,7 +31,10 @@ export interface MediaModuleOptions {
 /** The factory mounted in lib/sandbox/server/modules.ts. */
 export const mediaModule: SandboxModuleFactory = (ctx) => createMediaModule(ctx);
 
-export function createMediaModule(ctx: SandboxContext, options: MediaModuleOptions = {}): SandboxModule {
+export function createMediaModule(
+  ctx: SandboxContext,
+  options: MediaModuleOptions = {},
+): SandboxModule {
   const engine = new MediaEngine(ctx, options);
   const devices = new VoiceSignalServer(ctx, engine);
   const phones = new PhoneSignalServer(ctx, engine);
@@ -48,8 +58,14 @@ export function createMediaModule(ctx: SandboxContext, options: MediaModuleOptio
     async ring(address, call) {
       if (address.startsWith("client:")) {
         // `client:alice?name=value` carries custom parameters, as REST-created calls allow.
-        const [identity, query] = address.slice("client:".length).split("?", 2) as [string, string | undefined];
-        const customParameters = { ...Object.fromEntries(new URLSearchParams(query ?? "")), ...call.customParameters };
+        const [identity, query] = address.slice("client:".length).split("?", 2) as [
+          string,
+          string | undefined,
+        ];
+        const customParameters = {
+          ...Object.fromEntries(new URLSearchParams(query ?? "")),
+          ...call.customParameters,
+        };
         return devices.ring(identity, { ...call, customParameters });
       }
       return phones.ring(address, call);
@@ -102,10 +118,15 @@ export function createMediaModule(ctx: SandboxContext, options: MediaModuleOptio
         handler(request) {
           const name = request.params.name?.replace(/\.wav$/, "") ?? "";
           const pcm = deviceSound(name);
-          if (!pcm) return { status: 404, body: { code: 20404, message: "Sound not found", status: 404 } };
+          if (!pcm)
+            return { status: 404, body: { code: 20404, message: "Sound not found", status: 404 } };
           return {
             status: 200,
-            headers: { "content-type": "audio/wav", "cache-control": "public, max-age=86400", "access-control-allow-origin": "*" },
+            headers: {
+              "content-type": "audio/wav",
+              "cache-control": "public, max-age=86400",
+              "access-control-allow-origin": "*",
+            },
             body: encodeWav(pcm, 16000),
           };
         },
@@ -113,7 +134,10 @@ export function createMediaModule(ctx: SandboxContext, options: MediaModuleOptio
     ],
     wsRoutes: [
       { path: VOICE_SIGNAL_PATH, onConnection: (socket) => devices.accept(socket) },
-      { path: PHONE_SIGNAL_PATH, onConnection: (socket, request) => phones.accept(socket, request) },
+      {
+        path: PHONE_SIGNAL_PATH,
+        onConnection: (socket, request) => phones.accept(socket, request),
+      },
     ],
     support: MEDIA_SUPPORT,
     reset() {

@@ -55,20 +55,32 @@ describe("MediaEngine with real peer connections", () => {
     // Leg A: the sandbox offers (incoming call to a Device).
     const legA = await engine.makeOffer();
     const heardA: number[] = [];
-    const browserA = await RtcEndpoint.answer(legA.localSdp, browserHandlers(heardA), { iceLite: false });
+    const browserA = await RtcEndpoint.answer(legA.localSdp, browserHandlers(heardA), {
+      iceLite: false,
+    });
     await legA.endpoint.acceptAnswer(browserA.localSdp);
     // Leg B: the browser offers (customer phone dialling).
     const heardB: number[] = [];
     const browserB = await RtcEndpoint.offer(browserHandlers(heardB), { iceLite: false });
     const legB = await engine.answerOffer(browserB.localSdp);
     await browserB.acceptAnswer(legB.localSdp);
-    cleanups.push(() => browserA.close(), () => browserB.close());
+    cleanups.push(
+      () => browserA.close(),
+      () => browserB.close(),
+    );
     const a: FakeBrowser = { endpoint: browserA, heard: heardA, talk: talker(browserA) };
     const b: FakeBrowser = { endpoint: browserB, heard: heardB, talk: talker(browserB) };
 
     engine.bind(legA, "CAa");
     engine.bind(legB, "CAb");
-    await until(() => legA.connected && legB.connected && browserA.state === "connected" && browserB.state === "connected", "four ends connected");
+    await until(
+      () =>
+        legA.connected &&
+        legB.connected &&
+        browserA.state === "connected" &&
+        browserB.state === "connected",
+      "four ends connected",
+    );
     engine.setRouting([
       { callSid: "CAa", hears: ["CAb"] },
       { callSid: "CAb", hears: ["CAa"] },
@@ -77,7 +89,12 @@ describe("MediaEngine with real peer connections", () => {
     a.talk(3000);
     b.talk(9000);
     // µ-law keeps levels within a few percent.
-    await until(() => a.heard.some((v) => Math.abs(v - 9000) < 500) && b.heard.some((v) => Math.abs(v - 3000) < 200), "each hears the other");
+    await until(
+      () =>
+        a.heard.some((v) => Math.abs(v - 9000) < 500) &&
+        b.heard.some((v) => Math.abs(v - 3000) < 200),
+      "each hears the other",
+    );
 
     // A prompt to A only: A hears it on top of B; B does not.
     a.heard.length = 0;
@@ -106,7 +123,10 @@ describe("MediaEngine with real peer connections", () => {
 
     engine.release("CAa");
     expect(engine.hasEndpoint("CAa")).toBe(false);
-    await until(() => browserA.state !== "connected" || legA.endpoint.state === "closed", "leg A closed");
+    await until(
+      () => browserA.state !== "connected" || legA.endpoint.state === "closed",
+      "leg A closed",
+    );
     expect(legA.endpoint.state).toBe("closed");
   }, 60_000);
 
@@ -114,7 +134,11 @@ describe("MediaEngine with real peer connections", () => {
     const engine = new MediaEngine(createTestContext({ quiet: true }));
     cleanups.push(() => engine.close());
     const parties: Record<string, FakeBrowser> = {};
-    for (const [callSid, level] of [["CAcustomer", 1000], ["CAagent", 4000], ["CAcoach", 12000]] as const) {
+    for (const [callSid, level] of [
+      ["CAcustomer", 1000],
+      ["CAagent", 4000],
+      ["CAcoach", 12000],
+    ] as const) {
       const heard: number[] = [];
       const browser = await RtcEndpoint.offer(browserHandlers(heard), { iceLite: false });
       const leg = await engine.answerOffer(browser.localSdp);
@@ -129,11 +153,18 @@ describe("MediaEngine with real peer connections", () => {
     engine.setRouting(
       conferenceRoutes({
         started: true,
-        participants: [{ callSid: "CAcustomer" }, { callSid: "CAagent" }, { callSid: "CAcoach", coaching: true, callSidToCoach: "CAagent" }],
+        participants: [
+          { callSid: "CAcustomer" },
+          { callSid: "CAagent" },
+          { callSid: "CAcoach", coaching: true, callSidToCoach: "CAagent" },
+        ],
       }),
     );
     for (const p of Object.values(parties)) p.heard.length = 0;
-    await until(() => Object.values(parties).every((p) => p.heard.length > 40), "a second of conference audio");
+    await until(
+      () => Object.values(parties).every((p) => p.heard.length > 40),
+      "a second of conference audio",
+    );
     const steady = (callSid: string) => Math.max(...parties[callSid]!.heard.slice(-20));
     // µ-law: within a few percent of the sums 4000 (agent), 1000 + 12000 (coach), 1000 + 4000.
     expect(steady("CAcustomer")).toBeGreaterThan(3700);
@@ -148,7 +179,9 @@ describe("MediaEngine with real peer connections", () => {
     cleanups.push(() => engine.close());
     const started = engine.beginStart();
     let finished = false;
-    const greeting = engine.play("CAnew", { kind: "tone", durationMs: 200 }).then(() => (finished = true));
+    const greeting = engine
+      .play("CAnew", { kind: "tone", durationMs: 200 })
+      .then(() => (finished = true));
     await new Promise((r) => setTimeout(r, 50));
     expect(finished).toBe(false);
     const leg = await engine.makeOffer();
@@ -165,7 +198,9 @@ describe("MediaEngine with real peer connections", () => {
     const engine = new MediaEngine(createTestContext({ quiet: true }));
     cleanups.push(() => engine.close());
     // A minute of silence to a leg without an endpoint: nothing is queued, the promise settles.
-    await expect(engine.play("CAscripted", { kind: "silence", durationMs: 60_000 })).resolves.toBeUndefined();
+    await expect(
+      engine.play("CAscripted", { kind: "silence", durationMs: 60_000 }),
+    ).resolves.toBeUndefined();
     expect(engine.mixer.isPlaying("CAscripted")).toBe(false);
     expect(engine.mixer.hasLeg("CAscripted")).toBe(false);
   });
@@ -179,8 +214,12 @@ describe("media module", () => {
     const media = ctx.media!;
     expect(media.endpointFor("client:alice")).toBe("client");
     expect(media.endpointFor("+12025550111")).toBe("pstn");
-    await expect(media.ring("client:alice?queue=sales", { callSid: "CA1", from: "+1", to: "client:alice" })).resolves.toBe("unavailable");
-    await expect(media.ring("+12025550111", { callSid: "CA2", from: "+1", to: "+12025550111" })).resolves.toBe("unavailable");
+    await expect(
+      media.ring("client:alice?queue=sales", { callSid: "CA1", from: "+1", to: "client:alice" }),
+    ).resolves.toBe("unavailable");
+    await expect(
+      media.ring("+12025550111", { callSid: "CA2", from: "+1", to: "+12025550111" }),
+    ).resolves.toBe("unavailable");
     expect(await media.stopRecording("nothing")).toBeNull();
     expect(mediaModule.state?.()).toEqual({ devices: [], phones: [], legs: [] });
     expect(mediaModule.wsRoutes?.map((r) => r.path)).toEqual(["/voice/signal", "/phone/signal"]);
@@ -191,7 +230,18 @@ describe("media module", () => {
     const mediaModule = createMediaModule(ctx);
     cleanups.push(() => mediaModule.close?.());
     const route = mediaModule.routes!.find((r) => r.pattern === "/voice/sounds/:name")!;
-    const request = (name: string) => route.handler({ method: "GET", path: `/voice/sounds/${name}`, params: { name }, query: new URLSearchParams(), form: {}, json: null, rawBody: Buffer.alloc(0), headers: {}, auth: null });
+    const request = (name: string) =>
+      route.handler({
+        method: "GET",
+        path: `/voice/sounds/${name}`,
+        params: { name },
+        query: new URLSearchParams(),
+        form: {},
+        json: null,
+        rawBody: Buffer.alloc(0),
+        headers: {},
+        auth: null,
+      });
     const incoming = await request("incoming.wav");
     expect(incoming.status).toBe(200);
     expect(incoming.headers?.["content-type"]).toBe("audio/wav");

@@ -43,7 +43,10 @@ export class MediaEngine {
   private timer: NodeJS.Timeout | null = null;
   private nextTickAt = 0;
 
-  constructor(private readonly ctx: Pick<SandboxContext, "debugger" | "log">, options: { fetch?: typeof fetch } = {}) {
+  constructor(
+    private readonly ctx: Pick<SandboxContext, "debugger" | "log">,
+    options: { fetch?: typeof fetch } = {},
+  ) {
     this.renderer = new PromptRenderer({ debugger: ctx.debugger, fetch: options.fetch });
   }
 
@@ -103,7 +106,11 @@ export class MediaEngine {
       if (route.prompt === null) this.mixer.setBackground(route.callSid, null);
       else if (route.prompt) {
         const spec = { ...route.prompt, loop: route.prompt.loop ?? 0 };
-        this.mixer.setBackground(route.callSid, JSON.stringify(spec), this.renderer.render(spec, route.callSid));
+        this.mixer.setBackground(
+          route.callSid,
+          JSON.stringify(spec),
+          this.renderer.render(spec, route.callSid),
+        );
       }
     }
     this.startClock();
@@ -114,7 +121,9 @@ export class MediaEngine {
     if (this.legs.has(callSid) || this.pendingStarts.size === 0) return;
     // Bounded: an engine that awaited a prompt inside startPhoneCall would otherwise deadlock.
     let timer: NodeJS.Timeout | undefined;
-    const limit = new Promise<void>((resolve) => (timer = setTimeout(resolve, START_WAIT_LIMIT_MS)));
+    const limit = new Promise<void>(
+      (resolve) => (timer = setTimeout(resolve, START_WAIT_LIMIT_MS)),
+    );
     await Promise.race([Promise.all([...this.pendingStarts]), limit]);
     clearTimeout(timer);
   }
@@ -123,10 +132,17 @@ export class MediaEngine {
     await this.settled(callSid);
     // Nobody can hear a leg without a browser endpoint (scripted or simulated party).
     if (!this.legs.has(callSid)) return;
-    const audio: Promise<PromptAudio | null> = this.renderer.render(prompt, callSid).catch((error: Error) => {
-      this.ctx.debugger.report({ level: "error", code: 0, message: `Prompt could not be rendered: ${error.message}`, resourceSid: callSid });
-      return null;
-    });
+    const audio: Promise<PromptAudio | null> = this.renderer
+      .render(prompt, callSid)
+      .catch((error: Error) => {
+        this.ctx.debugger.report({
+          level: "error",
+          code: 0,
+          message: `Prompt could not be rendered: ${error.message}`,
+          resourceSid: callSid,
+        });
+        return null;
+      });
     this.startClock();
     await this.mixer.play(callSid, audio);
   }
@@ -143,7 +159,10 @@ export class MediaEngine {
   stopRecording(key: string): { wav: Buffer; durationSeconds: number } | null {
     const pcm = this.mixer.stopRecording(key);
     if (!pcm) return null;
-    return { wav: encodeWav(pcm, SAMPLE_RATE), durationSeconds: Math.round(pcm.length / SAMPLE_RATE) };
+    return {
+      wav: encodeWav(pcm, SAMPLE_RATE),
+      durationSeconds: Math.round(pcm.length / SAMPLE_RATE),
+    };
   }
 
   /** The leg ended: close its connection and drop it from every mix. */
@@ -165,17 +184,23 @@ export class MediaEngine {
   }
 
   state(): { callSid: string; connected: boolean; hears: string[] }[] {
-    return [...this.legs.entries()].map(([callSid, leg]) => ({ callSid, connected: leg.connected, hears: this.mixer.hears(callSid) }));
+    return [...this.legs.entries()].map(([callSid, leg]) => ({
+      callSid,
+      connected: leg.connected,
+      hears: this.mixer.hears(callSid),
+    }));
   }
 
   private handlersFor(leg: MediaLeg) {
     return {
       onAudio: (pcm: Int16Array) => {
-        if (leg.callSid && this.legs.get(leg.callSid) === leg) this.mixer.pushInput(leg.callSid, pcm);
+        if (leg.callSid && this.legs.get(leg.callSid) === leg)
+          this.mixer.pushInput(leg.callSid, pcm);
       },
       onDigit: (digit: string) => leg.onDigit(digit),
       onState: (state: RtcState) => {
-        if (leg.callSid && this.legs.get(leg.callSid) === leg) this.mixer.setReady(leg.callSid, state === "connected");
+        if (leg.callSid && this.legs.get(leg.callSid) === leg)
+          this.mixer.setReady(leg.callSid, state === "connected");
         leg.onState(state);
       },
     };

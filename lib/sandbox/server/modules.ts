@@ -14,5 +14,10 @@ import { messagingModule } from "../messaging/messaging-module";
 import { voiceModule } from "../voice/voice-module";
 
 export function engineModules(options: { phoneNumber: string }): SandboxModuleFactory[] {
-  return [accountModule({ phoneNumber: options.phoneNumber }), voiceModule, messagingModule, mediaModule];
+  return [
+    accountModule({ phoneNumber: options.phoneNumber }),
+    voiceModule,
+    messagingModule,
+    mediaModule,
+  ];
 }

@@ -244,7 +244,9 @@ export class Recordings {
     rt.transcript = null;
     const ended = result === ABORTED ? { reason: "hangup" as const } : result;
     // Without audio (no media layer, or a scripted/simulated caller) the transcript is all there is.
-    const nothingHeard = transcript.length === 0 && !(ctx.media && (call.endpoint === "client" || call.endpoint === "phone"));
+    const nothingHeard =
+      transcript.length === 0 &&
+      !(ctx.media && (call.endpoint === "client" || call.endpoint === "phone"));
     const absent = ended.reason === "silence" && nothingHeard;
     const sid = await this.stop(handle, {
       trimMs: ended.reason === "silence" && trim ? timeoutMs : 0,

@@ -19,7 +19,8 @@ export class SampleFifo {
   }
 
   push(samples: Int16Array): void {
-    if (this.length + samples.length > this.buffer.length) this.trim(Math.max(0, this.buffer.length - samples.length));
+    if (this.length + samples.length > this.buffer.length)
+      this.trim(Math.max(0, this.buffer.length - samples.length));
     this.buffer.set(samples, this.length);
     this.length += samples.length;
     if (this.length > MAX_BUFFERED) this.trim(TRIM_TO);

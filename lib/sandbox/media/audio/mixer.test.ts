@@ -93,7 +93,11 @@ describe("Mixer prompts", () => {
     const mixer = primed(["A"]);
     const twice = mixer.play("A", prompt(4, 1, 2));
     await Promise.resolve();
-    expect([mixer.tick().get("A")![0], mixer.tick().get("A")![0], mixer.tick().get("A")![0]]).toEqual([4, 4, 0]);
+    expect([
+      mixer.tick().get("A")![0],
+      mixer.tick().get("A")![0],
+      mixer.tick().get("A")![0],
+    ]).toEqual([4, 4, 0]);
     await twice;
     const forever = mixer.play("A", prompt(6, 1, 0));
     await Promise.resolve();

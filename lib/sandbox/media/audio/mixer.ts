@@ -191,7 +191,8 @@ export class Mixer {
     if (!leg) return;
     this.legs.delete(callSid);
     for (const item of leg.foreground.splice(0)) item.finish();
-    for (const other of this.legs.values()) other.hears = other.hears.filter((sid) => sid !== callSid);
+    for (const other of this.legs.values())
+      other.hears = other.hears.filter((sid) => sid !== callSid);
   }
 
   /** Advances 20 ms: returns the frame each leg hears now. */

@@ -13,14 +13,22 @@ const fakeFetch = (async (input: string | URL | Request) => {
   if (!file) return new Response("not found", { status: 404 });
   return new Response(new Uint8Array(file.body), { headers: { "content-type": file.type } });
 }) as typeof fetch;
-const renderer = new PromptRenderer({ debugger: { report: (e) => reports.push(e) }, fetch: fakeFetch });
+const renderer = new PromptRenderer({
+  debugger: { report: (e) => reports.push(e) },
+  fetch: fakeFetch,
+});
 afterAll(() => renderer.close());
 
 const tone16k = renderTones([{ freqs: [500], ms: 1000 }], 0.5, 16000);
 
 describe("PromptRenderer", () => {
   it("speaks <Say> text offline as 8 kHz speech", async () => {
-    const audio = await renderer.render({ kind: "say", text: "Thank you for calling Switchboard.", language: "en-US", voice: "Polly.Joanna" });
+    const audio = await renderer.render({
+      kind: "say",
+      text: "Thank you for calling Switchboard.",
+      language: "en-US",
+      voice: "Polly.Joanna",
+    });
     expect(audio).not.toBeNull();
     expect(audio!.loop).toBe(1);
     // A sentence lasts about two seconds and is not silence.
@@ -35,8 +43,15 @@ describe("PromptRenderer", () => {
   }, 30_000);
 
   it("fetches and resamples a WAV <Play> file", async () => {
-    files.set("https://app.example/hold.wav", { body: encodeWav(tone16k, 16000), type: "audio/wav" });
-    const audio = await renderer.render({ kind: "play", url: "https://app.example/hold.wav", loop: 0 });
+    files.set("https://app.example/hold.wav", {
+      body: encodeWav(tone16k, 16000),
+      type: "audio/wav",
+    });
+    const audio = await renderer.render({
+      kind: "play",
+      url: "https://app.example/hold.wav",
+      loop: 0,
+    });
     expect(audio!.loop).toBe(0);
     expect(audio!.pcm.length).toBe(8000);
     expect(rms(audio!.pcm.subarray(100, 7900))).toBeGreaterThan(5000);
@@ -44,7 +59,10 @@ describe("PromptRenderer", () => {
 
   it("decodes an MP3 <Play> file", async () => {
     const encoder = new Mp3Encoder(1, 16000, 32);
-    const mp3 = Buffer.concat([Buffer.from(encoder.encodeBuffer(tone16k)), Buffer.from(encoder.flush())]);
+    const mp3 = Buffer.concat([
+      Buffer.from(encoder.encodeBuffer(tone16k)),
+      Buffer.from(encoder.flush()),
+    ]);
     files.set("https://app.example/music.mp3", { body: mp3, type: "audio/mpeg" });
     const audio = await renderer.render({ kind: "play", url: "https://app.example/music.mp3" });
     expect(audio!.pcm.length).toBeGreaterThan(7000);
@@ -52,18 +70,28 @@ describe("PromptRenderer", () => {
   });
 
   it("skips a file that fails to fetch, with Twilio's 11200 in the debugger", async () => {
-    const audio = await renderer.render({ kind: "play", url: "https://app.example/missing.wav" }, "CA1");
+    const audio = await renderer.render(
+      { kind: "play", url: "https://app.example/missing.wav" },
+      "CA1",
+    );
     expect(audio).toBeNull();
-    expect(reports).toContainEqual(expect.objectContaining({ level: "error", code: 11200, resourceSid: "CA1" }));
+    expect(reports).toContainEqual(
+      expect.objectContaining({ level: "error", code: 11200, resourceSid: "CA1" }),
+    );
   });
 
   it("plays the music bed for an undecodable format and says so", async () => {
-    files.set("https://app.example/song.ogg", { body: new TextEncoder().encode("OggS...."), type: "audio/ogg" });
+    files.set("https://app.example/song.ogg", {
+      body: new TextEncoder().encode("OggS...."),
+      type: "audio/ogg",
+    });
     const audio = await renderer.render({ kind: "play", url: "https://app.example/song.ogg" });
     const bed = await renderer.render({ kind: "play", url: SANDBOX_HOLD_MUSIC });
     expect(audio!.pcm).toBe(bed!.pcm);
     expect(rms(bed!.pcm)).toBeGreaterThan(1000);
-    expect(reports.some((r) => r.level === "unsupported" && /song\.ogg/.test(r.message))).toBe(true);
+    expect(reports.some((r) => r.level === "unsupported" && /song\.ogg/.test(r.message))).toBe(
+      true,
+    );
   });
 
   it("renders digits, beeps and pauses", async () => {

@@ -46,7 +46,10 @@ export class PromptRenderer {
         if (!text) return null;
         const choice = chooseVoice(spec.language, spec.voice);
         if (!choice.languageSupported) {
-          this.unsupported(`<Say language="${spec.language}">: no offline voice for this language; spoken with the English voice`, callSid);
+          this.unsupported(
+            `<Say language="${spec.language}">: no offline voice for this language; spoken with the English voice`,
+            callSid,
+          );
         }
         const pcm = await this.speech.speak(text, choice);
         return { pcm, loop: spec.loop === 0 ? SAY_LOOP_FOREVER : (spec.loop ?? 1) };
@@ -96,12 +99,16 @@ export class PromptRenderer {
     let contentType = "";
     try {
       const parsed = new URL(url);
-      if (parsed.protocol !== "http:" && parsed.protocol !== "https:") throw new Error(`unsupported URL scheme ${parsed.protocol}`);
-      const response = await (this.options.fetch ?? fetch)(url, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
+      if (parsed.protocol !== "http:" && parsed.protocol !== "https:")
+        throw new Error(`unsupported URL scheme ${parsed.protocol}`);
+      const response = await (this.options.fetch ?? fetch)(url, {
+        signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
+      });
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       contentType = response.headers.get("content-type") ?? "";
       bytes = new Uint8Array(await response.arrayBuffer());
-      if (bytes.length > MAX_MEDIA_BYTES) throw new Error(`file larger than ${MAX_MEDIA_BYTES} bytes`);
+      if (bytes.length > MAX_MEDIA_BYTES)
+        throw new Error(`file larger than ${MAX_MEDIA_BYTES} bytes`);
     } catch (error) {
       this.options.debugger.report({
         level: "error",
@@ -115,9 +122,17 @@ export class PromptRenderer {
     try {
       const decoded = await decodeMedia(bytes, contentType);
       if (decoded) return resampleTo8k(decoded.samples, decoded.sampleRate, 0.8);
-      this.unsupported(`<Play> ${url}: audio format ${contentType || "unknown"} cannot be decoded offline; playing the sandbox music bed instead`, callSid, url);
+      this.unsupported(
+        `<Play> ${url}: audio format ${contentType || "unknown"} cannot be decoded offline; playing the sandbox music bed instead`,
+        callSid,
+        url,
+      );
     } catch (error) {
-      this.unsupported(`<Play> ${url}: ${(error as Error).message}; playing the sandbox music bed instead`, callSid, url);
+      this.unsupported(
+        `<Play> ${url}: ${(error as Error).message}; playing the sandbox music bed instead`,
+        callSid,
+        url,
+      );
     }
     return this.musicBed();
   }
@@ -128,12 +143,21 @@ export class PromptRenderer {
   }
 
   private unsupported(message: string, callSid?: string, url?: string): void {
-    this.options.debugger.report({ level: "unsupported", code: 0, message, resourceSid: callSid, url });
+    this.options.debugger.report({
+      level: "unsupported",
+      code: 0,
+      message,
+      resourceSid: callSid,
+      url,
+    });
   }
 }
 
 /** WAV and MP3 by content sniffing (servers often label audio as application/octet-stream). */
-export async function decodeMedia(bytes: Uint8Array, contentType = ""): Promise<DecodedAudio | null> {
+export async function decodeMedia(
+  bytes: Uint8Array,
+  contentType = "",
+): Promise<DecodedAudio | null> {
   if (isWav(bytes)) return decodeWav(bytes);
   if (isMp3(bytes) || /audio\/(mpeg|mp3)/i.test(contentType)) return decodeMp3(bytes);
   return null;

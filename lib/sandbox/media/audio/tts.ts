@@ -44,7 +44,8 @@ const LANGUAGE_VOICES: Record<string, string> = {
   "yue-hk": "zh-yue",
 };
 
-const MALE_VOICES = /^(man|polly\.(matthew|joey|justin|kevin|stephen|brian|arthur|russell|gregory|miguel|enrique|mathieu|remi|hans|daniel|giorgio|adriano|ricardo|thiago|cristiano|takumi|liam|pedro|andres|sergio))/i;
+const MALE_VOICES =
+  /^(man|polly\.(matthew|joey|justin|kevin|stephen|brian|arthur|russell|gregory|miguel|enrique|mathieu|remi|hans|daniel|giorgio|adriano|ricardo|thiago|cristiano|takumi|liam|pedro|andres|sergio))/i;
 
 export interface VoiceChoice {
   voice: string;

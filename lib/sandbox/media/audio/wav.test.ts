@@ -28,16 +28,28 @@ describe("WAV", () => {
   });
 
   it("mixes stereo down to mono and reads 8-bit, float and µ-law files", () => {
-    const stereo = wavFile({ format: 1, channels: 2, rate: 44100, bits: 16 }, (b) => {
-      b.writeInt16LE(16384, 0);
-      b.writeInt16LE(0, 2);
-    }, 4);
+    const stereo = wavFile(
+      { format: 1, channels: 2, rate: 44100, bits: 16 },
+      (b) => {
+        b.writeInt16LE(16384, 0);
+        b.writeInt16LE(0, 2);
+      },
+      4,
+    );
     expect(Array.from(decodeWav(stereo).samples)).toEqual([0.25]);
 
-    const eightBit = wavFile({ format: 1, channels: 1, rate: 8000, bits: 8 }, (b) => (b[0] = 192), 1);
+    const eightBit = wavFile(
+      { format: 1, channels: 1, rate: 8000, bits: 8 },
+      (b) => (b[0] = 192),
+      1,
+    );
     expect(decodeWav(eightBit).samples[0]).toBe(0.5);
 
-    const float = wavFile({ format: 3, channels: 1, rate: 16000, bits: 32 }, (b) => b.writeFloatLE(-0.25, 0), 4);
+    const float = wavFile(
+      { format: 3, channels: 1, rate: 16000, bits: 32 },
+      (b) => b.writeFloatLE(-0.25, 0),
+      4,
+    );
     expect(decodeWav(float).samples[0]).toBe(-0.25);
 
     const mulaw = wavFile({ format: 7, channels: 1, rate: 8000, bits: 8 }, (b) => (b[0] = 0x80), 1);
@@ -74,7 +86,11 @@ describe("resampling to 8 kHz", () => {
   });
 });
 
-function wavFile(fmt: { format: number; channels: number; rate: number; bits: number }, fill: (data: Buffer) => void, dataBytes: number): Buffer {
+function wavFile(
+  fmt: { format: number; channels: number; rate: number; bits: number },
+  fill: (data: Buffer) => void,
+  dataBytes: number,
+): Buffer {
   const b = Buffer.alloc(44 + dataBytes);
   b.write("RIFF", 0, "ascii");
   b.writeUInt32LE(36 + dataBytes, 4);

@@ -68,7 +68,8 @@ export function decodeWav(input: Uint8Array): DecodedAudio {
     }
     offset = body + size + (size % 2);
   }
-  if (!data || channels < 1 || sampleRate < 1) throw new Error("WAV file without fmt or data chunk");
+  if (!data || channels < 1 || sampleRate < 1)
+    throw new Error("WAV file without fmt or data chunk");
   const frames = Math.floor(data.length / ((bitsPerSample / 8) * channels));
   const samples = new Float32Array(frames);
   const read = sampleReader(format, bitsPerSample, data);

@@ -66,7 +66,10 @@ const MAX_BACKOFF_MS = 10_000;
 export class CustomerPhone {
   private socket: WebSocket | null = null;
   private nextId = 1;
-  private readonly waiting = new Map<number, { resolve: (reply: PhoneReply) => void; reject: (error: Error) => void }>();
+  private readonly waiting = new Map<
+    number,
+    { resolve: (reply: PhoneReply) => void; reject: (error: Error) => void }
+  >();
   private readonly listeners = new Map<keyof EventMap, Set<(event: never) => void>>();
   private pc: RTCPeerConnection | null = null;
   private microphone: MediaStream | null = null;
@@ -77,7 +80,8 @@ export class CustomerPhone {
   private muted = false;
 
   constructor(private readonly options: CustomerPhoneOptions) {
-    this.audioElement = options.audioElement ?? Object.assign(document.createElement("audio"), { autoplay: true });
+    this.audioElement =
+      options.audioElement ?? Object.assign(document.createElement("audio"), { autoplay: true });
   }
 
   get number(): string {
@@ -190,7 +194,9 @@ export class CustomerPhone {
 
   private async startMedia(): Promise<string> {
     this.endMedia();
-    this.microphone = await navigator.mediaDevices.getUserMedia({ audio: this.options.audio ?? true });
+    this.microphone = await navigator.mediaDevices.getUserMedia({
+      audio: this.options.audio ?? true,
+    });
     for (const track of this.microphone.getAudioTracks()) track.enabled = !this.muted;
     const pc = new RTCPeerConnection({ iceServers: [] });
     this.pc = pc;
@@ -238,7 +244,8 @@ export class CustomerPhone {
       socket.onclose = () => {
         if (this.socket !== socket) return;
         this.socket = null;
-        for (const waiter of this.waiting.values()) waiter.reject(new PhoneError("disconnected", "The sandbox connection closed."));
+        for (const waiter of this.waiting.values())
+          waiter.reject(new PhoneError("disconnected", "The sandbox connection closed."));
         this.waiting.clear();
         // The sandbox hangs up calls of a phone that went away.
         if (this.call) {
@@ -248,7 +255,13 @@ export class CustomerPhone {
           this.emit("hangup", { callSid });
         }
         this.emit("disconnected", { willReconnect: this.wanted });
-        if (!opened) reject(new PhoneError("unreachable", `The sandbox at ${this.options.sandboxUrl} is not reachable.`));
+        if (!opened)
+          reject(
+            new PhoneError(
+              "unreachable",
+              `The sandbox at ${this.options.sandboxUrl} is not reachable.`,
+            ),
+          );
         if (this.wanted) {
           const delay = this.backoff;
           this.backoff = Math.min(this.backoff * 2, MAX_BACKOFF_MS);
@@ -273,7 +286,13 @@ export class CustomerPhone {
         if (!waiter) return;
         this.waiting.delete(event.id);
         if (event.ok) waiter.resolve(event);
-        else waiter.reject(new PhoneError(event.error?.code ?? "error", event.error?.message ?? "The sandbox refused the request."));
+        else
+          waiter.reject(
+            new PhoneError(
+              event.error?.code ?? "error",
+              event.error?.message ?? "The sandbox refused the request.",
+            ),
+          );
         return;
       }
       case "ring":
@@ -301,7 +320,10 @@ export class CustomerPhone {
 
   private request(body: DistributiveOmit<PhoneRequest, "id">): Promise<PhoneReply> {
     const socket = this.socket;
-    if (!socket || socket.readyState !== WebSocket.OPEN) return Promise.reject(new PhoneError("disconnected", "The phone is not connected to the sandbox."));
+    if (!socket || socket.readyState !== WebSocket.OPEN)
+      return Promise.reject(
+        new PhoneError("disconnected", "The phone is not connected to the sandbox."),
+      );
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });

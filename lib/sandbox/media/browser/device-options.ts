@@ -49,11 +49,17 @@ const SOUND_FILES: Record<Device.SoundName, string> = {
 
 const pstreamClasses = new Map<string, PStreamClass>();
 
-export function voiceDeviceOptions(answer: TokenAnswer): SandboxDeviceOptions | Record<string, never> {
+export function voiceDeviceOptions(
+  answer: TokenAnswer,
+): SandboxDeviceOptions | Record<string, never> {
   if (answer.mode !== "sandbox") return {};
-  if (!answer.sandbox?.baseUrl) throw new Error("The token answer is in sandbox mode but does not say where the sandbox listens (sandbox.baseUrl).");
+  if (!answer.sandbox?.baseUrl)
+    throw new Error(
+      "The token answer is in sandbox mode but does not say where the sandbox listens (sandbox.baseUrl).",
+    );
   const base = new URL(answer.sandbox.baseUrl);
-  if (base.protocol !== "http:" && base.protocol !== "https:") throw new Error(`Unsupported sandbox URL ${answer.sandbox.baseUrl}`);
+  if (base.protocol !== "http:" && base.protocol !== "https:")
+    throw new Error(`Unsupported sandbox URL ${answer.sandbox.baseUrl}`);
   const origin = base.origin;
   const signalUrl = `${base.protocol === "https:" ? "wss" : "ws"}://${base.host}/voice/signal`;
   // One class per URL: the Device compares nothing, but React re-renders should not mint classes.
@@ -69,6 +75,11 @@ export function voiceDeviceOptions(answer: TokenAnswer): SandboxDeviceOptions | 
     PStream,
     publishEvents: false,
     codecPreferences: [Call.Codec.PCMU],
-    sounds: Object.fromEntries(Object.entries(SOUND_FILES).map(([name, file]) => [name, `${origin}/voice/sounds/${file}.wav`])) as Record<Device.SoundName, string>,
+    sounds: Object.fromEntries(
+      Object.entries(SOUND_FILES).map(([name, file]) => [
+        name,
+        `${origin}/voice/sounds/${file}.wav`,
+      ]),
+    ) as Record<Device.SoundName, string>,
   };
 }

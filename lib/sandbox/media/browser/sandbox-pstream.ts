@@ -12,9 +12,15 @@
 // The SDK's package "exports" hide its internals; a file path reaches the same module the
 // Device itself imports (one module instance in the bundle).
 import PStream from "../../../../node_modules/@twilio/voice-sdk/esm/twilio/pstream.js";
-import WSTransport, { type IWSTransportConstructorOptions } from "../../../../node_modules/@twilio/voice-sdk/esm/twilio/wstransport.js";
+import WSTransport, {
+  type IWSTransportConstructorOptions,
+} from "../../../../node_modules/@twilio/voice-sdk/esm/twilio/wstransport.js";
 
-export type PStreamClass = new (token: string, uris: string[], options: Record<string, unknown>) => object;
+export type PStreamClass = new (
+  token: string,
+  uris: string[],
+  options: Record<string, unknown>,
+) => object;
 
 /** A PStream class whose transport only ever connects to `signalUrl` (ws:// or wss://). */
 export function createSandboxPStream(signalUrl: string): PStreamClass {

@@ -35,14 +35,20 @@ describe("@twilio/voice-sdk extension points the sandbox relies on", () => {
   });
 
   it("is pinned to the exact version these points were verified against", () => {
-    const pkg = JSON.parse(readFileSync("package.json", "utf8")) as { dependencies: Record<string, string> };
+    const pkg = JSON.parse(readFileSync("package.json", "utf8")) as {
+      dependencies: Record<string, string>;
+    };
     expect(pkg.dependencies["@twilio/voice-sdk"]).toBe("2.18.5");
-    expect((JSON.parse(readFileSync(`${sdkRoot}package.json`, "utf8")) as { version: string }).version).toBe("2.18.5");
+    expect(
+      (JSON.parse(readFileSync(`${sdkRoot}package.json`, "utf8")) as { version: string }).version,
+    ).toBe("2.18.5");
   });
 
   it("Device still builds its signalling stream from the PStream option and chunderw, and can disable Insights", () => {
     const device = source("device.js");
-    expect(device).toContain("new (this._options.PStream || PStream)(this.token, this._chunderURIs");
+    expect(device).toContain(
+      "new (this._options.PStream || PStream)(this.token, this._chunderURIs",
+    );
     expect(device).toMatch(/typeof this\._options\.chunderw === 'string'/);
     expect(device).toContain("this._options.publishEvents === false");
     expect(device).toContain("this._options.sounds && this._options.sounds[name]");
@@ -58,8 +64,15 @@ describe("@twilio/voice-sdk extension points the sandbox relies on", () => {
     const { createSandboxPStream } = await import("./sandbox-pstream");
     const signalUrl = "ws://127.0.0.1:3100/voice/signal";
     const SandboxPStream = createSandboxPStream(signalUrl);
-    const stream = new SandboxPStream("token", ["wss://127.0.0.1:3100/voice/signal"], { backoffMaxMs: 1000 }) as {
-      transport: { updatePreferredURI(uri: string | null): void; updateURIs(uris: string[]): void; _preferredUri: string | null; _uris: string[] };
+    const stream = new SandboxPStream("token", ["wss://127.0.0.1:3100/voice/signal"], {
+      backoffMaxMs: 1000,
+    }) as {
+      transport: {
+        updatePreferredURI(uri: string | null): void;
+        updateURIs(uris: string[]): void;
+        _preferredUri: string | null;
+        _uris: string[];
+      };
       destroy(): void;
     };
     expect(constructed).toEqual([signalUrl]);

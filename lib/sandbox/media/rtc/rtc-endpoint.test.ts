@@ -10,7 +10,11 @@ afterEach(async () => {
 function collector() {
   const audio: Int16Array[] = [];
   const states: string[] = [];
-  const handlers: RtcEndpointHandlers = { onAudio: (pcm) => audio.push(pcm), onDigit: () => undefined, onState: (s) => states.push(s) };
+  const handlers: RtcEndpointHandlers = {
+    onAudio: (pcm) => audio.push(pcm),
+    onDigit: () => undefined,
+    onState: (s) => states.push(s),
+  };
   return { audio, states, handlers };
 }
 
@@ -44,7 +48,10 @@ describe("RtcEndpoint (werift, PCMU only, ICE-lite)", () => {
     const answerer = await RtcEndpoint.answer(offerer.localSdp, b.handlers, { iceLite: false });
     open.push(answerer);
     await offerer.acceptAnswer(answerer.localSdp);
-    await until(() => offerer.state === "connected" && answerer.state === "connected", "both connected");
+    await until(
+      () => offerer.state === "connected" && answerer.state === "connected",
+      "both connected",
+    );
     const tone = new Int16Array(FRAME_SAMPLES).fill(4000);
     for (let i = 0; i < 25; i++) {
       offerer.sendFrame(tone);

@@ -7,7 +7,14 @@
  * browser's address from its connectivity checks. Only PCMU (G.711 µ-law) is negotiated, plus
  * RFC 4733 telephone-events so digits sent by `RTCDTMFSender` arrive as they do at Twilio.
  */
-import { MediaStreamTrack, RTCPeerConnection, RTCRtpCodecParameters, RtpHeader, RtpPacket, type RTCRtpTransceiver } from "werift";
+import {
+  MediaStreamTrack,
+  RTCPeerConnection,
+  RTCRtpCodecParameters,
+  RtpHeader,
+  RtpPacket,
+  type RTCRtpTransceiver,
+} from "werift";
 import { FRAME_SAMPLES, mulawDecode, mulawEncode } from "../audio/mulaw";
 import { TelephoneEventDecoder } from "./rfc4733";
 
@@ -31,8 +38,19 @@ export interface RtcEndpointOptions {
 function codecs() {
   return {
     audio: [
-      new RTCRtpCodecParameters({ mimeType: "audio/PCMU", clockRate: 8000, channels: 1, payloadType: PCMU_PT }),
-      new RTCRtpCodecParameters({ mimeType: "audio/telephone-event", clockRate: 8000, channels: 1, payloadType: TELEPHONE_EVENT_PT, parameters: "0-16" }),
+      new RTCRtpCodecParameters({
+        mimeType: "audio/PCMU",
+        clockRate: 8000,
+        channels: 1,
+        payloadType: PCMU_PT,
+      }),
+      new RTCRtpCodecParameters({
+        mimeType: "audio/telephone-event",
+        clockRate: 8000,
+        channels: 1,
+        payloadType: TELEPHONE_EVENT_PT,
+        parameters: "0-16",
+      }),
     ],
   };
 }
@@ -68,7 +86,15 @@ export class RtcEndpoint {
     });
     this.pc.connectionStateChange.subscribe((state) => {
       const next: RtcState | null =
-        state === "connected" ? "connected" : state === "failed" ? "failed" : state === "disconnected" ? "disconnected" : state === "closed" ? "closed" : null;
+        state === "connected"
+          ? "connected"
+          : state === "failed"
+            ? "failed"
+            : state === "disconnected"
+              ? "disconnected"
+              : state === "closed"
+                ? "closed"
+                : null;
       if (next && next !== this._state && !this.closed) {
         this._state = next;
         this.handlers.onState(next);
@@ -85,7 +111,11 @@ export class RtcEndpoint {
   }
 
   /** The browser offered (Device `connect`, customer phone): answer it. */
-  static async answer(offerSdp: string, handlers: RtcEndpointHandlers, options: RtcEndpointOptions = {}): Promise<RtcEndpoint> {
+  static async answer(
+    offerSdp: string,
+    handlers: RtcEndpointHandlers,
+    options: RtcEndpointOptions = {},
+  ): Promise<RtcEndpoint> {
     const endpoint = new RtcEndpoint(handlers, options);
     try {
       endpoint.telephoneEventPt = telephoneEventPayloadType(offerSdp) ?? TELEPHONE_EVENT_PT;
@@ -104,7 +134,10 @@ export class RtcEndpoint {
   }
 
   /** The sandbox calls the browser (Device incoming call): make the offer. */
-  static async offer(handlers: RtcEndpointHandlers, options: RtcEndpointOptions = {}): Promise<RtcEndpoint> {
+  static async offer(
+    handlers: RtcEndpointHandlers,
+    options: RtcEndpointOptions = {},
+  ): Promise<RtcEndpoint> {
     const endpoint = new RtcEndpoint(handlers, options);
     try {
       endpoint.pc.addTransceiver(endpoint.track, { direction: "sendrecv" });
@@ -162,13 +195,18 @@ export class RtcEndpoint {
    * accepts DTLS/RTP on that one. An ICE-lite agent must follow the controlling side: when a
    * check nominates another pair, drop the old nomination so werift selects the new one.
    */
-  private followNomination(useCandidate: boolean, addr: readonly [string, number], protocol: unknown): void {
+  private followNomination(
+    useCandidate: boolean,
+    addr: readonly [string, number],
+    protocol: unknown,
+  ): void {
     if (!useCandidate) return;
     const connection = this.pc.dtlsTransports[0]?.iceTransport.connection;
     const current = connection?.nominated;
     if (!connection || !current) return;
     const [host, port] = current.remoteAddr;
-    if (current.protocol !== protocol || host !== addr[0] || port !== addr[1]) connection.resetNominatedPair();
+    if (current.protocol !== protocol || host !== addr[0] || port !== addr[1])
+      connection.resetNominatedPair();
   }
 
   private receive(rtp: RtpPacket): void {

@@ -35,9 +35,14 @@ export interface VerifiedToken {
   voice: VoiceGrant | null;
 }
 
-export type TokenCheck = { ok: true; token: VerifiedToken } | { ok: false; code: number; message: string };
+export type TokenCheck =
+  { ok: true; token: VerifiedToken } | { ok: false; code: number; message: string };
 
-export function verifyAccessToken(jwt: unknown, account: SandboxAccount, nowMs: number): TokenCheck {
+export function verifyAccessToken(
+  jwt: unknown,
+  account: SandboxAccount,
+  nowMs: number,
+): TokenCheck {
   if (typeof jwt !== "string" || jwt.length === 0) return invalid("Access Token missing");
   const parts = jwt.split(".");
   if (parts.length !== 3) return invalid("Access Token is not a JWT");
@@ -48,29 +53,46 @@ export function verifyAccessToken(jwt: unknown, account: SandboxAccount, nowMs: 
 
   const algorithm = typeof header.alg === "string" ? ALGORITHMS[header.alg] : undefined;
   if (!algorithm) return invalid(`Access Token algorithm ${String(header.alg)} is not supported`);
-  if (header.cty !== "twilio-fpa;v=1") return invalid("Access Token header must have cty twilio-fpa;v=1");
+  if (header.cty !== "twilio-fpa;v=1")
+    return invalid("Access Token header must have cty twilio-fpa;v=1");
 
   const key = account.apiKeys.find((k) => k.sid === payload.iss);
-  if (!key) return invalid(`Access Token issuer ${String(payload.iss)} is not an API key of this account`);
-  const expected = createHmac(algorithm, key.secret).update(`${headerPart}.${payloadPart}`).digest();
+  if (!key)
+    return invalid(`Access Token issuer ${String(payload.iss)} is not an API key of this account`);
+  const expected = createHmac(algorithm, key.secret)
+    .update(`${headerPart}.${payloadPart}`)
+    .digest();
   const given = base64UrlDecode(signaturePart);
   if (!given || given.length !== expected.length || !timingSafeEqual(given, expected)) {
     return invalid("Access Token signature validation failed");
   }
-  if (payload.sub !== account.accountSid) return invalid("Access Token subject is not this account");
+  if (payload.sub !== account.accountSid)
+    return invalid("Access Token subject is not this account");
 
   if (typeof payload.exp !== "number") return invalid("Access Token has no expiration");
   const nowSeconds = nowMs / 1000;
-  if (nowSeconds >= payload.exp) return { ok: false, code: TOKEN_EXPIRED, message: "Access Token expired" };
-  if (typeof payload.nbf === "number" && nowSeconds < payload.nbf) return invalid("Access Token is not valid yet (nbf)");
-  const issuedAt = typeof payload.iat === "number" ? payload.iat : typeof payload.nbf === "number" ? payload.nbf : nowSeconds;
+  if (nowSeconds >= payload.exp)
+    return { ok: false, code: TOKEN_EXPIRED, message: "Access Token expired" };
+  if (typeof payload.nbf === "number" && nowSeconds < payload.nbf)
+    return invalid("Access Token is not valid yet (nbf)");
+  const issuedAt =
+    typeof payload.iat === "number"
+      ? payload.iat
+      : typeof payload.nbf === "number"
+        ? payload.nbf
+        : nowSeconds;
   if (payload.exp - issuedAt > MAX_TTL_SECONDS) {
-    return { ok: false, code: TOKEN_TOO_LONG, message: "Access Token expiration exceeds the maximum of 24 hours" };
+    return {
+      ok: false,
+      code: TOKEN_TOO_LONG,
+      message: "Access Token expiration exceeds the maximum of 24 hours",
+    };
   }
 
   const grants = isObject(payload.grants) ? payload.grants : {};
   const identity = grants.identity;
-  if (typeof identity !== "string" || identity.length === 0) return invalid("Access Token has no identity");
+  if (typeof identity !== "string" || identity.length === 0)
+    return invalid("Access Token has no identity");
   return {
     ok: true,
     token: {
@@ -87,7 +109,9 @@ export function verifyAccessToken(jwt: unknown, account: SandboxAccount, nowMs: 
 export function grantParams(voice: VoiceGrant | null): Record<string, string> {
   const params = voice?.outgoing?.params;
   if (!isObject(params)) return {};
-  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)]));
+  return Object.fromEntries(
+    Object.entries(params).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)]),
+  );
 }
 
 function invalid(message: string): TokenCheck {

@@ -32,7 +32,8 @@ class FakeSocket extends EventEmitter {
     return id;
   }
   reply(id: number) {
-    return this.sent.find((e) => e.type === "reply" && e.id === id) as Extract<PhoneEvent, { type: "reply" }> | undefined;
+    return this.sent.find((e) => e.type === "reply" && e.id === id) as
+      Extract<PhoneEvent, { type: "reply" }> | undefined;
   }
   events(type: string) {
     return this.sent.filter((e) => e.type === type);
@@ -41,13 +42,38 @@ class FakeSocket extends EventEmitter {
 
 let ctx: TestContext;
 let server: PhoneSignalServer;
-let voice: { startPhoneCall: ReturnType<typeof vi.fn>; sendDigits: ReturnType<typeof vi.fn>; sendSpeech: ReturnType<typeof vi.fn>; endpointHangup: ReturnType<typeof vi.fn> };
-const legs: { callSid: string | null; closed: boolean; localSdp: string; onDigit: (d: string) => void }[] = [];
+let voice: {
+  startPhoneCall: ReturnType<typeof vi.fn>;
+  sendDigits: ReturnType<typeof vi.fn>;
+  sendSpeech: ReturnType<typeof vi.fn>;
+  endpointHangup: ReturnType<typeof vi.fn>;
+};
+const legs: {
+  callSid: string | null;
+  closed: boolean;
+  localSdp: string;
+  onDigit: (d: string) => void;
+}[] = [];
 
 beforeEach(() => {
-  ctx = createTestContext({ baseUrl: "http://127.0.0.1:3100", appUrl: "http://localhost:3000", quiet: true });
+  ctx = createTestContext({
+    baseUrl: "http://127.0.0.1:3100",
+    appUrl: "http://localhost:3000",
+    quiet: true,
+  });
   voice = {
-    startPhoneCall: vi.fn(async ({ from, to }: { from: string; to: string }): Promise<CallSnapshot> => ({ sid: "CA" + "1".repeat(32), parentCallSid: null, from, to, status: "queued", direction: "inbound", startTime: null, endTime: null })),
+    startPhoneCall: vi.fn(
+      async ({ from, to }: { from: string; to: string }): Promise<CallSnapshot> => ({
+        sid: "CA" + "1".repeat(32),
+        parentCallSid: null,
+        from,
+        to,
+        status: "queued",
+        direction: "inbound",
+        startTime: null,
+        endTime: null,
+      }),
+    ),
     sendDigits: vi.fn(),
     sendSpeech: vi.fn(),
     endpointHangup: vi.fn(),
@@ -56,7 +82,12 @@ beforeEach(() => {
   legs.length = 0;
   const media = {
     answerOffer: async (sdp: string) => {
-      const leg = { callSid: null, closed: false, localSdp: `answer-to:${sdp}`, onDigit: () => undefined };
+      const leg = {
+        callSid: null,
+        closed: false,
+        localSdp: `answer-to:${sdp}`,
+        onDigit: () => undefined,
+      };
       legs.push(leg);
       return leg;
     },
@@ -69,7 +100,10 @@ beforeEach(() => {
 
 function connect(origin?: string): FakeSocket {
   const socket = new FakeSocket();
-  server.accept(socket as unknown as WebSocket, { headers: { host: "127.0.0.1:3100", ...(origin ? { origin } : {}) } } as IncomingMessage);
+  server.accept(
+    socket as unknown as WebSocket,
+    { headers: { host: "127.0.0.1:3100", ...(origin ? { origin } : {}) } } as IncomingMessage,
+  );
   return socket;
 }
 
@@ -95,7 +129,10 @@ describe("customer phone signalling", () => {
     const bad = socket.request({ type: "hello", number: "555-0111" });
     await vi.waitFor(() => expect(socket.events("reply")).toHaveLength(2));
     expect(socket.reply(early)).toMatchObject({ ok: false, error: { code: "not_ready" } });
-    expect(socket.reply(bad)).toMatchObject({ ok: false, error: { code: "invalid_number", message: expect.stringContaining("E.164") } });
+    expect(socket.reply(bad)).toMatchObject({
+      ok: false,
+      error: { code: "invalid_number", message: expect.stringContaining("E.164") },
+    });
     expect(server.hasPhone("555-0111")).toBe(false);
   });
 
@@ -104,14 +141,20 @@ describe("customer phone signalling", () => {
     const id = socket.request({ type: "dial", to: "+1 (202) 555-0100", sdp: "phone-offer" });
     await vi.waitFor(() => expect(socket.reply(id)).toBeDefined());
     expect(voice.startPhoneCall).toHaveBeenCalledWith({ from: "+12025550111", to: "+12025550100" });
-    expect(socket.reply(id)).toMatchObject({ ok: true, callSid: "CA" + "1".repeat(32), sdp: "answer-to:phone-offer" });
+    expect(socket.reply(id)).toMatchObject({
+      ok: true,
+      callSid: "CA" + "1".repeat(32),
+      sdp: "answer-to:phone-offer",
+    });
     expect(legs[0]!.callSid).toBe("CA" + "1".repeat(32));
   });
 
   it("refuses to dial a malformed number", async () => {
     const socket = await phone();
     const id = socket.request({ type: "dial", to: "call mom", sdp: "x" });
-    await vi.waitFor(() => expect(socket.reply(id)).toMatchObject({ ok: false, error: { code: "invalid_number" } }));
+    await vi.waitFor(() =>
+      expect(socket.reply(id)).toMatchObject({ ok: false, error: { code: "invalid_number" } }),
+    );
     expect(voice.startPhoneCall).not.toHaveBeenCalled();
   });
 
@@ -124,7 +167,9 @@ describe("customer phone signalling", () => {
     socket.request({ type: "speech", callSid, text: "billing please" });
     const bad = socket.request({ type: "digits", callSid: "CAother", digits: "1" });
     legs[0]!.onDigit("9");
-    await vi.waitFor(() => expect(socket.reply(bad)).toMatchObject({ ok: false, error: { code: "no_call" } }));
+    await vi.waitFor(() =>
+      expect(socket.reply(bad)).toMatchObject({ ok: false, error: { code: "no_call" } }),
+    );
     expect(voice.sendDigits.mock.calls).toEqual([
       [callSid, "1#"],
       [callSid, "9"],
@@ -132,9 +177,17 @@ describe("customer phone signalling", () => {
     expect(voice.sendSpeech).toHaveBeenCalledWith(callSid, "billing please");
 
     server.caption(callSid, "Thanks for calling");
-    ctx.events.emit("event", { type: "call.updated", data: { sid: callSid, status: "in-progress" } });
-    ctx.events.emit("event", { type: "call.updated", data: { sid: "CAsomeoneelse", status: "ringing" } });
-    expect(socket.events("caption")).toEqual([{ type: "caption", callSid, text: "Thanks for calling" }]);
+    ctx.events.emit("event", {
+      type: "call.updated",
+      data: { sid: callSid, status: "in-progress" },
+    });
+    ctx.events.emit("event", {
+      type: "call.updated",
+      data: { sid: "CAsomeoneelse", status: "ringing" },
+    });
+    expect(socket.events("caption")).toEqual([
+      { type: "caption", callSid, text: "Thanks for calling" },
+    ]);
     expect(socket.events("status")).toEqual([{ type: "status", callSid, status: "in-progress" }]);
 
     socket.request({ type: "hangup", callSid });
@@ -147,8 +200,14 @@ describe("customer phone signalling", () => {
     const first = await phone("+12025550122");
     const second = await phone("+12025550122");
     const callSid = "CA" + "2".repeat(32);
-    const outcome = server.ring("+12025550122", { callSid, from: "+12025550100", to: "+12025550122" });
-    expect(first.events("ring")).toEqual([{ type: "ring", callSid, from: "+12025550100", to: "+12025550122" }]);
+    const outcome = server.ring("+12025550122", {
+      callSid,
+      from: "+12025550100",
+      to: "+12025550122",
+    });
+    expect(first.events("ring")).toEqual([
+      { type: "ring", callSid, from: "+12025550100", to: "+12025550122" },
+    ]);
     const id = first.request({ type: "answer", callSid, sdp: "phone-offer" });
     await expect(outcome).resolves.toBe("answered");
     expect(first.reply(id)).toMatchObject({ ok: true, sdp: "answer-to:phone-offer" });
@@ -159,10 +218,16 @@ describe("customer phone signalling", () => {
 
   it("a declined ring is rejected; a phone that closes hangs up its call", async () => {
     const socket = await phone("+12025550133");
-    const rejected = server.ring("+12025550133", { callSid: "CA" + "3".repeat(32), from: "+1", to: "+12025550133" });
+    const rejected = server.ring("+12025550133", {
+      callSid: "CA" + "3".repeat(32),
+      from: "+1",
+      to: "+12025550133",
+    });
     socket.request({ type: "reject", callSid: "CA" + "3".repeat(32) });
     await expect(rejected).resolves.toBe("rejected");
-    await expect(server.ring("+12025550199", { callSid: "CAx", from: "+1", to: "+12025550199" })).resolves.toBe("unavailable");
+    await expect(
+      server.ring("+12025550199", { callSid: "CAx", from: "+1", to: "+12025550199" }),
+    ).resolves.toBe("unavailable");
 
     socket.request({ type: "dial", to: "+12025550100", sdp: "o" });
     await vi.waitFor(() => expect(server.owns("CA" + "1".repeat(32))).toBe(true));

@@ -12,7 +12,12 @@ import type { IncomingMessage } from "node:http";
 import type { WebSocket } from "ws";
 import type { SandboxContext } from "../../core/types";
 import type { MediaEngine, MediaLeg } from "../media-engine";
-import { E164, type PhoneEvent, type PhoneReply, type PhoneRequest } from "../browser/phone-protocol";
+import {
+  E164,
+  type PhoneEvent,
+  type PhoneReply,
+  type PhoneRequest,
+} from "../browser/phone-protocol";
 
 const PING_MS = 15_000;
 type RingOutcome = "answered" | "rejected" | "canceled" | "unavailable";
@@ -43,13 +48,17 @@ interface PhoneRing {
   resolve: (outcome: RingOutcome) => void;
 }
 
-export type PhoneSignalContext = Pick<SandboxContext, "baseUrl" | "appUrl" | "debugger" | "log" | "events"> & { readonly voice?: SandboxContext["voice"] };
+export type PhoneSignalContext = Pick<
+  SandboxContext,
+  "baseUrl" | "appUrl" | "debugger" | "log" | "events"
+> & { readonly voice?: SandboxContext["voice"] };
 
 export class PhoneSignalServer {
   private readonly sessions = new Set<PhoneSession>();
   private readonly calls = new Map<string, PhoneCall>();
   private readonly rings = new Map<string, PhoneRing>();
-  private readonly onEvent = (event: { type?: string; data?: Record<string, unknown> }) => this.forwardStatus(event);
+  private readonly onEvent = (event: { type?: string; data?: Record<string, unknown> }) =>
+    this.forwardStatus(event);
 
   constructor(
     private readonly ctx: PhoneSignalContext,
@@ -63,7 +72,9 @@ export class PhoneSignalServer {
   }
 
   numbers(): string[] {
-    return [...new Set([...this.sessions].map((s) => s.number).filter((n): n is string => n !== null))];
+    return [
+      ...new Set([...this.sessions].map((s) => s.number).filter((n): n is string => n !== null)),
+    ];
   }
 
   owns(callSid: string): boolean {
@@ -75,7 +86,8 @@ export class PhoneSignalServer {
     if (sessions.length === 0) return Promise.resolve("unavailable");
     return new Promise((resolve) => {
       this.rings.set(call.callSid, { callSid: call.callSid, sessions: new Set(sessions), resolve });
-      for (const session of sessions) session.send({ type: "ring", callSid: call.callSid, from: call.from, to: call.to });
+      for (const session of sessions)
+        session.send({ type: "ring", callSid: call.callSid, from: call.from, to: call.to });
     });
   }
 
@@ -103,7 +115,9 @@ export class PhoneSignalServer {
 
   accept(socket: WebSocket, request: IncomingMessage): void {
     if (!this.originAllowed(request)) {
-      this.ctx.log.warn("customer phone connection refused: origin not allowed", { origin: request.headers.origin });
+      this.ctx.log.warn("customer phone connection refused: origin not allowed", {
+        origin: request.headers.origin,
+      });
       socket.close(1008, "origin not allowed");
       return;
     }
@@ -127,7 +141,10 @@ export class PhoneSignalServer {
       }
       void this.handle(session, request).catch((error: Error) => {
         this.ctx.log.error("customer phone request failed", { error: error.message });
-        this.reply(session, request, { ok: false, error: { code: "internal", message: error.message } });
+        this.reply(session, request, {
+          ok: false,
+          error: { code: "internal", message: error.message },
+        });
       });
     });
     socket.on("close", () => {
@@ -151,12 +168,23 @@ export class PhoneSignalServer {
   private async handle(session: PhoneSession, request: PhoneRequest): Promise<void> {
     if (request.type === "hello") {
       if (typeof request.number !== "string" || !E164.test(request.number)) {
-        return this.fail(session, request, "invalid_number", "The phone number must be in E.164 format, for example +12025550111.");
+        return this.fail(
+          session,
+          request,
+          "invalid_number",
+          "The phone number must be in E.164 format, for example +12025550111.",
+        );
       }
       session.number = request.number;
       return this.reply(session, request, { ok: true, number: request.number });
     }
-    if (!session.number) return this.fail(session, request, "not_ready", "Say which number this phone is (hello) first.");
+    if (!session.number)
+      return this.fail(
+        session,
+        request,
+        "not_ready",
+        "Say which number this phone is (hello) first.",
+      );
     switch (request.type) {
       case "dial":
         return this.dial(session, request);
@@ -172,14 +200,17 @@ export class PhoneSignalServer {
         return this.reply(session, request, { ok: true });
       case "digits": {
         const call = this.ownCall(session, request.callSid);
-        if (!call) return this.fail(session, request, "no_call", "There is no such call on this phone.");
-        if (!/^[0-9*#A-D]+$/i.test(request.digits)) return this.fail(session, request, "invalid_digits", "Digits can be 0-9, *, # and A-D.");
+        if (!call)
+          return this.fail(session, request, "no_call", "There is no such call on this phone.");
+        if (!/^[0-9*#A-D]+$/i.test(request.digits))
+          return this.fail(session, request, "invalid_digits", "Digits can be 0-9, *, # and A-D.");
         this.ctx.voice?.sendDigits(call.callSid, request.digits.toUpperCase());
         return this.reply(session, request, { ok: true });
       }
       case "speech": {
         const call = this.ownCall(session, request.callSid);
-        if (!call) return this.fail(session, request, "no_call", "There is no such call on this phone.");
+        if (!call)
+          return this.fail(session, request, "no_call", "There is no such call on this phone.");
         const text = String(request.text ?? "").trim();
         if (!text) return this.fail(session, request, "empty_speech", "Say something first.");
         this.ctx.voice?.sendSpeech(call.callSid, text);
@@ -190,16 +221,31 @@ export class PhoneSignalServer {
     }
   }
 
-  private async dial(session: PhoneSession, request: Extract<PhoneRequest, { type: "dial" }>): Promise<void> {
+  private async dial(
+    session: PhoneSession,
+    request: Extract<PhoneRequest, { type: "dial" }>,
+  ): Promise<void> {
     const to = String(request.to ?? "").replace(/[\s().-]/g, "");
-    if (!E164.test(to)) return this.fail(session, request, "invalid_number", "Dial a number in E.164 format, for example +12025550100.");
+    if (!E164.test(to))
+      return this.fail(
+        session,
+        request,
+        "invalid_number",
+        "Dial a number in E.164 format, for example +12025550100.",
+      );
     const voice = this.ctx.voice;
-    if (!voice) return this.fail(session, request, "no_voice_engine", "The sandbox has no voice engine.");
+    if (!voice)
+      return this.fail(session, request, "no_voice_engine", "The sandbox has no voice engine.");
     let leg: MediaLeg;
     try {
       leg = await this.media.answerOffer(request.sdp);
     } catch (error) {
-      return this.fail(session, request, "media_failed", `Audio could not be set up: ${(error as Error).message}`);
+      return this.fail(
+        session,
+        request,
+        "media_failed",
+        `Audio could not be set up: ${(error as Error).message}`,
+      );
     }
     const started = this.media.beginStart();
     let snapshot;
@@ -222,14 +268,23 @@ export class PhoneSignalServer {
     this.reply(session, request, { ok: true, callSid: snapshot.sid, sdp: leg.localSdp });
   }
 
-  private async answer(session: PhoneSession, request: Extract<PhoneRequest, { type: "answer" }>): Promise<void> {
+  private async answer(
+    session: PhoneSession,
+    request: Extract<PhoneRequest, { type: "answer" }>,
+  ): Promise<void> {
     const ring = this.rings.get(request.callSid);
-    if (!ring?.sessions.has(session)) return this.fail(session, request, "not_ringing", "This call is no longer ringing.");
+    if (!ring?.sessions.has(session))
+      return this.fail(session, request, "not_ringing", "This call is no longer ringing.");
     let leg: MediaLeg;
     try {
       leg = await this.media.answerOffer(request.sdp);
     } catch (error) {
-      return this.fail(session, request, "media_failed", `Audio could not be set up: ${(error as Error).message}`);
+      return this.fail(
+        session,
+        request,
+        "media_failed",
+        `Audio could not be set up: ${(error as Error).message}`,
+      );
     }
     if (this.rings.get(request.callSid) !== ring) {
       this.media.closeLeg(leg);
@@ -270,19 +325,26 @@ export class PhoneSignalServer {
       if (ring.sessions.size === 0) this.finishRing(ring, "unavailable");
     }
     // A closed phone is a hung-up phone.
-    for (const call of [...this.calls.values()]) if (call.session === session) this.hangup(session, call.callSid);
+    for (const call of [...this.calls.values()])
+      if (call.session === session) this.hangup(session, call.callSid);
   }
 
   private finishRing(ring: PhoneRing, outcome: RingOutcome, by?: PhoneSession): void {
     if (this.rings.get(ring.callSid) !== ring) return;
     this.rings.delete(ring.callSid);
-    for (const session of ring.sessions) if (session !== by) session.send({ type: "ring-canceled", callSid: ring.callSid });
+    for (const session of ring.sessions)
+      if (session !== by) session.send({ type: "ring-canceled", callSid: ring.callSid });
     ring.resolve(outcome);
   }
 
   private forwardStatus(event: { type?: string; data?: Record<string, unknown> }): void {
     if (event?.type !== "call.updated" || !event.data) return;
-    const callSid = typeof event.data.sid === "string" ? event.data.sid : typeof event.data.callSid === "string" ? event.data.callSid : null;
+    const callSid =
+      typeof event.data.sid === "string"
+        ? event.data.sid
+        : typeof event.data.callSid === "string"
+          ? event.data.callSid
+          : null;
     const status = typeof event.data.status === "string" ? event.data.status : null;
     if (!callSid || !status) return;
     const call = this.calls.get(callSid);
@@ -298,7 +360,11 @@ export class PhoneSignalServer {
     return [...this.sessions].filter((s) => s.number === number && !s.closed);
   }
 
-  private reply(session: PhoneSession, request: PhoneRequest, reply: Omit<PhoneReply, "type" | "id">): void {
+  private reply(
+    session: PhoneSession,
+    request: PhoneRequest,
+    reply: Omit<PhoneReply, "type" | "id">,
+  ): void {
     session.send({ type: "reply", id: request.id, ...reply });
   }
 
@@ -313,7 +379,9 @@ export class PhoneSignalServer {
     const key = (url: string) => {
       try {
         const u = new URL(url);
-        const host = ["localhost", "127.0.0.1", "[::1]"].includes(u.hostname) ? "loopback" : u.hostname;
+        const host = ["localhost", "127.0.0.1", "[::1]"].includes(u.hostname)
+          ? "loopback"
+          : u.hostname;
         return `${u.protocol}//${host}:${u.port || (u.protocol === "https:" ? "443" : "80")}`;
       } catch {
         return null;

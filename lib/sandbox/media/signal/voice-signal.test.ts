@@ -31,7 +31,10 @@ class FakeSocket extends EventEmitter {
     this.emit("message", Buffer.from(JSON.stringify({ type, version: "1.6", payload })), false);
   }
   messages(type?: string): { type: string; payload: Record<string, unknown> }[] {
-    return this.sent.filter((s) => s !== "\n").map((s) => JSON.parse(s) as { type: string; payload: Record<string, unknown> }).filter((m) => !type || m.type === type);
+    return this.sent
+      .filter((s) => s !== "\n")
+      .map((s) => JSON.parse(s) as { type: string; payload: Record<string, unknown> })
+      .filter((m) => !type || m.type === type);
   }
 }
 
@@ -47,7 +50,17 @@ interface FakeLeg {
 function fakeMedia() {
   const legs: FakeLeg[] = [];
   const make = (localSdp: string): FakeLeg => {
-    const leg: FakeLeg = { callSid: null, localSdp, closed: false, onDigit: () => undefined, onState: () => undefined, endpoint: { acceptAnswer: vi.fn(async () => undefined), renegotiate: vi.fn(async () => "sandbox-sdp-2") } };
+    const leg: FakeLeg = {
+      callSid: null,
+      localSdp,
+      closed: false,
+      onDigit: () => undefined,
+      onState: () => undefined,
+      endpoint: {
+        acceptAnswer: vi.fn(async () => undefined),
+        renegotiate: vi.fn(async () => "sandbox-sdp-2"),
+      },
+    };
     legs.push(leg);
     return leg;
   };
@@ -64,7 +77,16 @@ function fakeMedia() {
 function fakeVoice() {
   let n = 0;
   const voice = {
-    startClientCall: vi.fn(async (): Promise<CallSnapshot> => ({ sid: `CA${String(++n).padStart(32, "0")}`, parentCallSid: null, from: "client:alice", to: "", status: "queued", direction: "inbound", startTime: null, endTime: null })),
+    startClientCall: vi.fn(async (): Promise<CallSnapshot> => ({
+      sid: `CA${String(++n).padStart(32, "0")}`,
+      parentCallSid: null,
+      from: "client:alice",
+      to: "",
+      status: "queued",
+      direction: "inbound",
+      startTime: null,
+      endTime: null,
+    })),
     startPhoneCall: vi.fn(),
     sendDigits: vi.fn(),
     sendSpeech: vi.fn(),
@@ -80,10 +102,15 @@ let media: ReturnType<typeof fakeMedia>;
 let voice: ReturnType<typeof fakeVoice>;
 let server: VoiceSignalServer;
 
-function mint(options: { identity?: string; ttl?: number; incoming?: boolean; outgoing?: boolean } = {}) {
+function mint(
+  options: { identity?: string; ttl?: number; incoming?: boolean; outgoing?: boolean } = {},
+) {
   const { AccessToken } = twilio.jwt;
   const key = ctx.account.apiKeys[0]!;
-  const token = new AccessToken(ctx.account.accountSid, key.sid, key.secret, { identity: options.identity ?? "alice", ttl: options.ttl ?? 3600 });
+  const token = new AccessToken(ctx.account.accountSid, key.sid, key.secret, {
+    identity: options.identity ?? "alice",
+    ttl: options.ttl ?? 3600,
+  });
   token.addGrant(
     new AccessToken.VoiceGrant({
       incomingAllow: options.incoming ?? true,
@@ -100,9 +127,16 @@ function connect(): FakeSocket {
   return socket;
 }
 
-async function registered(identity = "alice", options: Parameters<typeof mint>[0] = {}): Promise<FakeSocket> {
+async function registered(
+  identity = "alice",
+  options: Parameters<typeof mint>[0] = {},
+): Promise<FakeSocket> {
   const socket = connect();
-  socket.push("listen", { token: mint({ identity, ...options }), browserinfo: {}, reconnectTimeout: 0 });
+  socket.push("listen", {
+    token: mint({ identity, ...options }),
+    browserinfo: {},
+    reconnectTimeout: 0,
+  });
   socket.push("register", { media: { audio: true } });
   await tick();
   return socket;
@@ -133,7 +167,9 @@ describe("listen (Access Token)", () => {
     socket.push("listen", { token: "garbage" });
     socket.push("register", { media: { audio: true } });
     await tick();
-    expect(socket.messages("error").map((m) => (m.payload.error as { code: number }).code)).toEqual([31205, 31204, 31204]);
+    expect(socket.messages("error").map((m) => (m.payload.error as { code: number }).code)).toEqual(
+      [31205, 31204, 31204],
+    );
     expect(socket.messages("connected")).toHaveLength(0);
     expect(server.isRegistered("alice")).toBe(false);
     expect(ctx.debuggerEntries.map((e) => e.code)).toEqual([20104, 20101]);
@@ -173,7 +209,12 @@ describe("register", () => {
 });
 
 describe("incoming calls (ring)", () => {
-  const call = { callSid: "CA" + "a".repeat(32), from: "+12025550111", to: "client:alice", customParameters: { queue: "support", caller: "+1 (202) 555-0111" } };
+  const call = {
+    callSid: "CA" + "a".repeat(32),
+    from: "+12025550111",
+    to: "client:alice",
+    customParameters: { queue: "support", caller: "+1 (202) 555-0111" },
+  };
 
   it("is unavailable when no Device is registered", async () => {
     await expect(server.ring("alice", call)).resolves.toBe("unavailable");
@@ -187,9 +228,19 @@ describe("incoming calls (ring)", () => {
     expect(invite!.payload).toMatchObject({
       callsid: call.callSid,
       sdp: "sandbox-offer",
-      parameters: { AccountSid: ctx.account.accountSid, ApiVersion: "2010-04-01", CallSid: call.callSid, From: "+12025550111", To: "client:alice" },
+      parameters: {
+        AccountSid: ctx.account.accountSid,
+        ApiVersion: "2010-04-01",
+        CallSid: call.callSid,
+        From: "+12025550111",
+        To: "client:alice",
+      },
     });
-    expect(Object.fromEntries(new URLSearchParams((invite!.payload.parameters as { Params: string }).Params))).toEqual(call.customParameters);
+    expect(
+      Object.fromEntries(
+        new URLSearchParams((invite!.payload.parameters as { Params: string }).Params),
+      ),
+    ).toEqual(call.customParameters);
     expect(invite!.payload.reconnect).toEqual(expect.any(String));
     socket.push("answer", { callsid: call.callSid, sdp: "device-answer" });
     await expect(outcome).resolves.toBe("answered");
@@ -205,7 +256,9 @@ describe("incoming calls (ring)", () => {
     await tick();
     second.push("answer", { callsid: call.callSid, sdp: "b" });
     await expect(outcome).resolves.toBe("answered");
-    expect(first.messages("cancel")).toEqual([expect.objectContaining({ payload: { callsid: call.callSid } })]);
+    expect(first.messages("cancel")).toEqual([
+      expect.objectContaining({ payload: { callsid: call.callSid } }),
+    ]);
     expect(second.messages("cancel")).toHaveLength(0);
     first.push("answer", { callsid: call.callSid, sdp: "late" });
     await tick();
@@ -231,40 +284,78 @@ describe("incoming calls (ring)", () => {
 describe("outgoing calls (device.connect)", () => {
   it("starts the TwiML App flow with the connect params over the grant's, then rings and answers", async () => {
     const socket = await registered();
-    socket.push("invite", { callsid: "TJSabc", sdp: "device-offer", twilio: { params: "To=%2B12025550122&team=support" } });
+    socket.push("invite", {
+      callsid: "TJSabc",
+      sdp: "device-offer",
+      twilio: { params: "To=%2B12025550122&team=support" },
+    });
     await vi.waitFor(() => expect(socket.messages("answer")).toHaveLength(1));
-    expect(voice.startClientCall).toHaveBeenCalledWith({ identity: "alice", params: { To: "+12025550122", team: "support" }, applicationSid: "AP" + "1".repeat(32) });
+    expect(voice.startClientCall).toHaveBeenCalledWith({
+      identity: "alice",
+      params: { To: "+12025550122", team: "support" },
+      applicationSid: "AP" + "1".repeat(32),
+    });
     const callSid = "CA" + "1".padStart(32, "0");
-    expect(socket.messages().map((m) => m.type).slice(-2)).toEqual(["ringing", "answer"]);
-    expect(socket.messages("answer")[0]!.payload).toMatchObject({ callsid: callSid, sdp: "sandbox-answer-to:device-offer", reconnect: expect.any(String) });
+    expect(
+      socket
+        .messages()
+        .map((m) => m.type)
+        .slice(-2),
+    ).toEqual(["ringing", "answer"]);
+    expect(socket.messages("answer")[0]!.payload).toMatchObject({
+      callsid: callSid,
+      sdp: "sandbox-answer-to:device-offer",
+      reconnect: expect.any(String),
+    });
   });
 
   it("refuses a token without an outgoing application", async () => {
     const socket = await registered("alice", { outgoing: false });
     socket.push("invite", { callsid: "TJSabc", sdp: "device-offer", twilio: {} });
     await tick();
-    expect(socket.messages("hangup")[0]!.payload).toMatchObject({ callsid: "TJSabc", error: { code: 31201 } });
+    expect(socket.messages("hangup")[0]!.payload).toMatchObject({
+      callsid: "TJSabc",
+      error: { code: 31201 },
+    });
     expect(voice.startClientCall).not.toHaveBeenCalled();
   });
 
   it("hangs up with the engine's error when the call cannot start", async () => {
-    voice.startClientCall.mockRejectedValueOnce(Object.assign(new Error("Application not found"), { code: 31001 }));
+    voice.startClientCall.mockRejectedValueOnce(
+      Object.assign(new Error("Application not found"), { code: 31001 }),
+    );
     const socket = await registered();
     socket.push("invite", { callsid: "TJSabc", sdp: "device-offer", twilio: {} });
     await vi.waitFor(() => expect(socket.messages("hangup")).toHaveLength(1));
-    expect(socket.messages("hangup")[0]!.payload).toEqual({ callsid: "TJSabc", error: { code: 31001, message: "Application not found" } });
+    expect(socket.messages("hangup")[0]!.payload).toEqual({
+      callsid: "TJSabc",
+      error: { code: 31001, message: "Application not found" },
+    });
     expect(media.legs[0]!.closed).toBe(true);
   });
 
   it("a caller who hangs up while the call is being created still ends it", async () => {
     let finish!: (snapshot: CallSnapshot) => void;
-    voice.startClientCall.mockImplementationOnce(() => new Promise((resolve) => (finish = resolve)));
+    voice.startClientCall.mockImplementationOnce(
+      () => new Promise((resolve) => (finish = resolve)),
+    );
     const socket = await registered();
     socket.push("invite", { callsid: "TJSabc", sdp: "device-offer", twilio: {} });
     await tick();
     socket.push("hangup", { callsid: "TJSabc" });
-    finish({ sid: "CA" + "9".repeat(32), parentCallSid: null, from: "client:alice", to: "", status: "queued", direction: "inbound", startTime: null, endTime: null });
-    await vi.waitFor(() => expect(voice.endpointHangup).toHaveBeenCalledWith("CA" + "9".repeat(32), "hangup"));
+    finish({
+      sid: "CA" + "9".repeat(32),
+      parentCallSid: null,
+      from: "client:alice",
+      to: "",
+      status: "queued",
+      direction: "inbound",
+      startTime: null,
+      endTime: null,
+    });
+    await vi.waitFor(() =>
+      expect(voice.endpointHangup).toHaveBeenCalledWith("CA" + "9".repeat(32), "hangup"),
+    );
     expect(socket.messages("answer")).toHaveLength(0);
   });
 });
@@ -301,7 +392,9 @@ describe("in a call", () => {
   it("the engine hanging up tells the Device", async () => {
     const { socket, callSid } = await inCall();
     server.release(callSid);
-    expect(socket.messages("hangup")).toEqual([expect.objectContaining({ payload: { callsid: callSid } })]);
+    expect(socket.messages("hangup")).toEqual([
+      expect.objectContaining({ payload: { callsid: callSid } }),
+    ]);
     expect(media.legs[0]!.closed).toBe(true);
   });
 
@@ -310,7 +403,10 @@ describe("in a call", () => {
     socket.push("reinvite", { callsid: callSid, sdp: "restart-offer" });
     await vi.waitFor(() => expect(socket.messages("answer")).toHaveLength(2));
     expect(media.legs[0]!.endpoint.renegotiate).toHaveBeenCalledWith("restart-offer");
-    expect(socket.messages("answer")[1]!.payload).toEqual({ callsid: callSid, sdp: "sandbox-sdp-2" });
+    expect(socket.messages("answer")[1]!.payload).toEqual({
+      callsid: callSid,
+      sdp: "sandbox-sdp-2",
+    });
   });
 
   it("survives a dropped socket when the SDK re-invites with its reconnect token", async () => {
@@ -320,7 +416,11 @@ describe("in a call", () => {
     again.push("listen", { token: mint() });
     again.push("invite", { callsid: callSid, sdp: "device-local-sdp", reconnect, twilio: {} });
     await tick();
-    expect(again.messages("answer")[0]!.payload).toEqual({ callsid: callSid, sdp: "sandbox-answer-to:device-offer", reconnect });
+    expect(again.messages("answer")[0]!.payload).toEqual({
+      callsid: callSid,
+      sdp: "sandbox-answer-to:device-offer",
+      reconnect,
+    });
     await ctx.clock.advance(SIGNALING_RECONNECT_GRACE_MS + 1000);
     expect(voice.endpointHangup).not.toHaveBeenCalled();
     server.release(callSid);
@@ -343,6 +443,8 @@ describe("in a call", () => {
     stranger.push("invite", { callsid: callSid, sdp: "x", reconnect, twilio: {} });
     stranger.push("invite", { callsid: callSid, sdp: "x", reconnect: "made-up", twilio: {} });
     await tick();
-    expect(stranger.messages("hangup").map((m) => (m.payload.error as { code: number }).code)).toEqual([31209, 31209]);
+    expect(
+      stranger.messages("hangup").map((m) => (m.payload.error as { code: number }).code),
+    ).toEqual([31209, 31209]);
   });
 });

@@ -19,7 +19,13 @@ import { randomUUID } from "node:crypto";
 import type { WebSocket } from "ws";
 import type { SandboxContext, TimerHandle } from "../../core/types";
 import type { MediaEngine, MediaLeg } from "../media-engine";
-import { grantParams, NOT_AUTHORIZED, TOKEN_EXPIRED, verifyAccessToken, type VerifiedToken } from "./access-token";
+import {
+  grantParams,
+  NOT_AUTHORIZED,
+  TOKEN_EXPIRED,
+  verifyAccessToken,
+  type VerifiedToken,
+} from "./access-token";
 
 const HEARTBEAT_MS = 5_000;
 /** A socket silent for this long (no heartbeat echo either) is dead. */
@@ -78,11 +84,16 @@ class Session {
   }
 
   error(code: number, message: string, callsid?: string): void {
-    this.send("error", callsid ? { callsid, error: { code, message } } : { error: { code, message } });
+    this.send(
+      "error",
+      callsid ? { callsid, error: { code, message } } : { error: { code, message } },
+    );
   }
 }
 
-export type VoiceSignalContext = Pick<SandboxContext, "account" | "clock" | "debugger" | "log"> & { readonly voice?: SandboxContext["voice"] };
+export type VoiceSignalContext = Pick<SandboxContext, "account" | "clock" | "debugger" | "log"> & {
+  readonly voice?: SandboxContext["voice"];
+};
 
 export class VoiceSignalServer {
   private readonly sessions = new Set<Session>();
@@ -105,12 +116,17 @@ export class VoiceSignalServer {
 
   registrations(): { identity: string; devices: number }[] {
     const counts = new Map<string, number>();
-    for (const s of this.sessions) if (s.registered && s.token) counts.set(s.token.identity, (counts.get(s.token.identity) ?? 0) + 1);
+    for (const s of this.sessions)
+      if (s.registered && s.token)
+        counts.set(s.token.identity, (counts.get(s.token.identity) ?? 0) + 1);
     return [...counts].map(([identity, devices]) => ({ identity, devices }));
   }
 
   /** Rings every Device registered for the identity; the first to answer takes the call. */
-  async ring(identity: string, call: { callSid: string; from: string; to: string; customParameters?: Record<string, string> }): Promise<RingOutcome> {
+  async ring(
+    identity: string,
+    call: { callSid: string; from: string; to: string; customParameters?: Record<string, string> },
+  ): Promise<RingOutcome> {
     const sessions = this.registeredSessions(identity);
     if (sessions.length === 0) return "unavailable";
     const params: Payload = {
@@ -141,10 +157,16 @@ export class VoiceSignalServer {
         }
         const offer: Offer = { leg, reconnectToken: randomUUID() };
         ring.offers.set(session, offer);
-        session.send("invite", { callsid: call.callSid, sdp: leg.localSdp, parameters: params, reconnect: offer.reconnectToken });
+        session.send("invite", {
+          callsid: call.callSid,
+          sdp: leg.localSdp,
+          parameters: params,
+          reconnect: offer.reconnectToken,
+        });
       }),
     );
-    if (ring.offers.size === 0 && this.rings.get(call.callSid) === ring) this.finishRing(ring, "unavailable");
+    if (ring.offers.size === 0 && this.rings.get(call.callSid) === ring)
+      this.finishRing(ring, "unavailable");
     return outcome;
   }
 
@@ -196,7 +218,8 @@ export class VoiceSignalServer {
   reset(): void {
     for (const ring of [...this.rings.values()]) this.finishRing(ring, "canceled");
     for (const call of new Set([...this.calls.values(), ...this.pendingOutgoing.values()])) {
-      if (!call.endedByDevice) call.session?.send("hangup", { callsid: call.callSid ?? call.tempId });
+      if (!call.endedByDevice)
+        call.session?.send("hangup", { callsid: call.callSid ?? call.tempId });
       this.forget(call);
     }
   }
@@ -215,18 +238,26 @@ export class VoiceSignalServer {
       return;
     }
     const type = typeof message.type === "string" ? message.type : "";
-    const payload = (typeof message.payload === "object" && message.payload !== null ? message.payload : {}) as Payload;
+    const payload = (
+      typeof message.payload === "object" && message.payload !== null ? message.payload : {}
+    ) as Payload;
     if (type === "listen") return this.onListen(session, payload);
     if (!session.token) {
       // The SDK replays a queued `register` alongside `listen`; before a valid token it earns 31204.
-      session.error(31204, "JWT token is invalid: listen with a valid Access Token first", str(payload.callsid));
+      session.error(
+        31204,
+        "JWT token is invalid: listen with a valid Access Token first",
+        str(payload.callsid),
+      );
       return;
     }
     switch (type) {
       case "register":
         return this.onRegister(session, payload);
       case "invite":
-        return typeof payload.reconnect === "string" ? this.onReconnect(session, payload) : this.onInvite(session, payload);
+        return typeof payload.reconnect === "string"
+          ? this.onReconnect(session, payload)
+          : this.onInvite(session, payload);
       case "answer":
         return this.onAnswer(session, payload);
       case "reject":
@@ -239,18 +270,38 @@ export class VoiceSignalServer {
       case "reinvite":
         return this.onReinvite(session, payload);
       case "message":
-        this.ctx.debugger.report({ level: "unsupported", code: 0, message: "Voice SDK call messages (call.sendMessage) are not emulated", resourceSid: str(payload.callsid) });
-        session.send("error", { callsid: payload.callsid, voiceeventsid: payload.voiceeventsid, error: { code: GENERIC_ERROR, message: "User-defined messages are not emulated by the sandbox" } });
+        this.ctx.debugger.report({
+          level: "unsupported",
+          code: 0,
+          message: "Voice SDK call messages (call.sendMessage) are not emulated",
+          resourceSid: str(payload.callsid),
+        });
+        session.send("error", {
+          callsid: payload.callsid,
+          voiceeventsid: payload.voiceeventsid,
+          error: {
+            code: GENERIC_ERROR,
+            message: "User-defined messages are not emulated by the sandbox",
+          },
+        });
         return;
       default:
-        this.ctx.debugger.report({ level: "unsupported", code: 0, message: `Voice SDK signalling message "${type}" is not emulated` });
+        this.ctx.debugger.report({
+          level: "unsupported",
+          code: 0,
+          message: `Voice SDK signalling message "${type}" is not emulated`,
+        });
     }
   }
 
   private onListen(session: Session, payload: Payload): void {
     const check = verifyAccessToken(payload.token, this.ctx.account, this.ctx.clock.now());
     if (!check.ok) {
-      this.ctx.debugger.report({ level: "error", code: check.code === TOKEN_EXPIRED ? 20104 : 20101, message: `Voice SDK token refused: ${check.message}` });
+      this.ctx.debugger.report({
+        level: "error",
+        code: check.code === TOKEN_EXPIRED ? 20104 : 20101,
+        message: `Voice SDK token refused: ${check.message}`,
+      });
       session.error(check.code, check.message);
       return;
     }
@@ -262,31 +313,40 @@ export class VoiceSignalServer {
       region: "sandbox",
       edge: "sandbox",
       home: "sandbox",
-      token: { identity: check.token.identity, ttl: Math.max(0, Math.floor((check.token.expiresAt - this.ctx.clock.now()) / 1000)) },
+      token: {
+        identity: check.token.identity,
+        ttl: Math.max(0, Math.floor((check.token.expiresAt - this.ctx.clock.now()) / 1000)),
+      },
     });
   }
 
   private scheduleExpiry(session: Session): void {
     this.ctx.clock.clearTimeout(session.expiryTimer);
     const token = session.token!;
-    session.expiryTimer = this.ctx.clock.setTimeout(() => {
-      if (session.token !== token) return;
-      // Calls in progress carry on (Twilio does not drop them); the Device stops being reachable
-      // until `updateToken`, and re-registers by itself after the next `connected`.
-      session.token = null;
-      session.error(TOKEN_EXPIRED, "JWT token expired");
-      if (session.registered) {
-        session.registered = false;
-        session.send("offline", {});
-      }
-    }, Math.max(0, token.expiresAt - this.ctx.clock.now()));
+    session.expiryTimer = this.ctx.clock.setTimeout(
+      () => {
+        if (session.token !== token) return;
+        // Calls in progress carry on (Twilio does not drop them); the Device stops being reachable
+        // until `updateToken`, and re-registers by itself after the next `connected`.
+        session.token = null;
+        session.error(TOKEN_EXPIRED, "JWT token expired");
+        if (session.registered) {
+          session.registered = false;
+          session.send("offline", {});
+        }
+      },
+      Math.max(0, token.expiresAt - this.ctx.clock.now()),
+    );
   }
 
   private onRegister(session: Session, payload: Payload): void {
     const media = (payload.media ?? {}) as Payload;
     if (media.audio === true) {
       if (session.token?.voice?.incoming?.allow !== true) {
-        session.error(NOT_AUTHORIZED, "Authorization failed: the Access Token's voice grant does not allow incoming calls");
+        session.error(
+          NOT_AUTHORIZED,
+          "Authorization failed: the Access Token's voice grant does not allow incoming calls",
+        );
         return;
       }
       session.registered = true;
@@ -307,25 +367,50 @@ export class VoiceSignalServer {
     }
     const applicationSid = token.voice?.outgoing?.application_sid;
     if (!applicationSid) {
-      session.send("hangup", { callsid: tempId, error: { code: NOT_AUTHORIZED, message: "Authorization failed: the Access Token's voice grant has no outgoing application_sid" } });
+      session.send("hangup", {
+        callsid: tempId,
+        error: {
+          code: NOT_AUTHORIZED,
+          message:
+            "Authorization failed: the Access Token's voice grant has no outgoing application_sid",
+        },
+      });
       return;
     }
     const voice = this.ctx.voice;
     if (!voice) {
-      session.send("hangup", { callsid: tempId, error: { code: GENERIC_ERROR, message: "The sandbox has no voice engine" } });
+      session.send("hangup", {
+        callsid: tempId,
+        error: { code: GENERIC_ERROR, message: "The sandbox has no voice engine" },
+      });
       return;
     }
     const twilio = (payload.twilio ?? {}) as Payload;
-    const params = { ...grantParams(token.voice), ...Object.fromEntries(new URLSearchParams(str(twilio.params) ?? "")) };
+    const params = {
+      ...grantParams(token.voice),
+      ...Object.fromEntries(new URLSearchParams(str(twilio.params) ?? "")),
+    };
 
     let leg: MediaLeg;
     try {
       leg = await this.media.answerOffer(sdp);
     } catch (error) {
-      session.send("hangup", { callsid: tempId, error: { code: 53402, message: `Media negotiation failed: ${(error as Error).message}` } });
+      session.send("hangup", {
+        callsid: tempId,
+        error: { code: 53402, message: `Media negotiation failed: ${(error as Error).message}` },
+      });
       return;
     }
-    const call: DeviceCall = { callSid: null, tempId, identity: token.identity, session, leg, reconnectToken: randomUUID(), endedByDevice: false, released: false };
+    const call: DeviceCall = {
+      callSid: null,
+      tempId,
+      identity: token.identity,
+      session,
+      leg,
+      reconnectToken: randomUUID(),
+      endedByDevice: false,
+      released: false,
+    };
     this.pendingOutgoing.set(tempId, call);
     this.watchLeg(call);
 
@@ -337,8 +422,14 @@ export class VoiceSignalServer {
       started();
       this.pendingOutgoing.delete(tempId);
       this.media.closeLeg(leg);
-      const code = typeof (error as { code?: unknown }).code === "number" ? (error as { code: number }).code : GENERIC_ERROR;
-      call.session?.send("hangup", { callsid: tempId, error: { code, message: (error as Error).message } });
+      const code =
+        typeof (error as { code?: unknown }).code === "number"
+          ? (error as { code: number }).code
+          : GENERIC_ERROR;
+      call.session?.send("hangup", {
+        callsid: tempId,
+        error: { code, message: (error as Error).message },
+      });
       return;
     }
     this.pendingOutgoing.delete(tempId);
@@ -354,20 +445,36 @@ export class VoiceSignalServer {
       return;
     }
     call.session?.send("ringing", { callsid: snapshot.sid });
-    call.session?.send("answer", { callsid: snapshot.sid, sdp: leg.localSdp, reconnect: call.reconnectToken });
+    call.session?.send("answer", {
+      callsid: snapshot.sid,
+      sdp: leg.localSdp,
+      reconnect: call.reconnectToken,
+    });
   }
 
   private onReconnect(session: Session, payload: Payload): void {
     const callsid = str(payload.callsid);
     const call = this.byReconnectToken.get(str(payload.reconnect) ?? "");
-    if (!call || call.released || call.identity !== session.token!.identity || (callsid && call.callSid !== callsid)) {
-      session.send("hangup", { callsid, error: { code: RECONNECT_NOT_AUTHORIZED, message: "Reconnect attempt is not authorized" } });
+    if (
+      !call ||
+      call.released ||
+      call.identity !== session.token!.identity ||
+      (callsid && call.callSid !== callsid)
+    ) {
+      session.send("hangup", {
+        callsid,
+        error: { code: RECONNECT_NOT_AUTHORIZED, message: "Reconnect attempt is not authorized" },
+      });
       return;
     }
     this.ctx.clock.clearTimeout(call.graceTimer);
     call.graceTimer = undefined;
     call.session = session;
-    session.send("answer", { callsid: call.callSid, sdp: call.leg.localSdp, reconnect: call.reconnectToken });
+    session.send("answer", {
+      callsid: call.callSid,
+      sdp: call.leg.localSdp,
+      reconnect: call.reconnectToken,
+    });
   }
 
   private async onAnswer(session: Session, payload: Payload): Promise<void> {
@@ -382,7 +489,10 @@ export class VoiceSignalServer {
     try {
       await leg.endpoint.acceptAnswer(str(payload.sdp) ?? "");
     } catch (error) {
-      session.send("hangup", { callsid: callSid, error: { code: 53402, message: `Media negotiation failed: ${(error as Error).message}` } });
+      session.send("hangup", {
+        callsid: callSid,
+        error: { code: 53402, message: `Media negotiation failed: ${(error as Error).message}` },
+      });
       ring.offers.delete(session);
       this.media.closeLeg(leg);
       return;
@@ -394,7 +504,16 @@ export class VoiceSignalServer {
       return;
     }
     ring.offers.delete(session);
-    const call: DeviceCall = { callSid, tempId: null, identity: ring.identity, session, leg, reconnectToken: offer.reconnectToken, endedByDevice: false, released: false };
+    const call: DeviceCall = {
+      callSid,
+      tempId: null,
+      identity: ring.identity,
+      session,
+      leg,
+      reconnectToken: offer.reconnectToken,
+      endedByDevice: false,
+      released: false,
+    };
     this.calls.set(callSid, call);
     this.byReconnectToken.set(call.reconnectToken, call);
     this.media.bind(leg, callSid);
@@ -444,7 +563,12 @@ export class VoiceSignalServer {
       const sdp = await call.leg.endpoint.renegotiate(str(payload.sdp) ?? "");
       session.send("answer", { callsid: callSid, sdp });
     } catch (error) {
-      this.ctx.debugger.report({ level: "warning", code: 53405, message: `ICE restart failed: ${(error as Error).message}`, resourceSid: callSid });
+      this.ctx.debugger.report({
+        level: "warning",
+        code: 53405,
+        message: `ICE restart failed: ${(error as Error).message}`,
+        resourceSid: callSid,
+      });
     }
   }
 
@@ -479,7 +603,12 @@ export class VoiceSignalServer {
     };
     call.leg.onState = (state) => {
       if (state === "failed" && call.callSid && !call.endedByDevice && !call.released) {
-        this.ctx.debugger.report({ level: "warning", code: 53405, message: "Media connection to the Voice SDK failed", resourceSid: call.callSid });
+        this.ctx.debugger.report({
+          level: "warning",
+          code: 53405,
+          message: "Media connection to the Voice SDK failed",
+          resourceSid: call.callSid,
+        });
       }
     };
   }
@@ -504,7 +633,9 @@ export class VoiceSignalServer {
   }
 
   private registeredSessions(identity: string): Session[] {
-    return [...this.sessions].filter((s) => s.registered && s.token?.identity === identity && !s.closed);
+    return [...this.sessions].filter(
+      (s) => s.registered && s.token?.identity === identity && !s.closed,
+    );
   }
 }
 

@@ -12,7 +12,9 @@ export interface TestContext extends SandboxContext {
   debuggerEntries: DebuggerEntry[];
 }
 
-export function createTestContext(options: { baseUrl?: string; appUrl?: string; clock?: SandboxClock; quiet?: boolean } = {}): TestContext {
+export function createTestContext(
+  options: { baseUrl?: string; appUrl?: string; clock?: SandboxClock; quiet?: boolean } = {},
+): TestContext {
   const debuggerEntries: DebuggerEntry[] = [];
   let counter = 0;
   const events = new EventEmitter();
@@ -25,7 +27,13 @@ export function createTestContext(options: { baseUrl?: string; appUrl?: string; 
     account: {
       accountSid: `AC${randomBytes(16).toString("hex")}`,
       authToken: randomBytes(16).toString("hex"),
-      apiKeys: [{ sid: `SK${randomBytes(16).toString("hex")}`, secret: randomBytes(16).toString("hex"), friendlyName: "test" }],
+      apiKeys: [
+        {
+          sid: `SK${randomBytes(16).toString("hex")}`,
+          secret: randomBytes(16).toString("hex"),
+          friendlyName: "test",
+        },
+      ],
     },
     webhooks: { send: () => Promise.reject(new Error("no webhooks in media tests")) },
     debugger: { report: (entry) => debuggerEntries.push(entry) },

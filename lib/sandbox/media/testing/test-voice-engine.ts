@@ -11,10 +11,22 @@
  * It records what the media layer told it (digits, speech, hangups, client-call params) so tests
  * can assert on it. Nothing here is used by the real sandbox.
  */
-import type { CallSnapshot, CallStatus, MediaApi, SidFactory, VoiceEngineApi } from "../../core/types";
+import type {
+  CallSnapshot,
+  CallStatus,
+  MediaApi,
+  SidFactory,
+  VoiceEngineApi,
+} from "../../core/types";
 
 export type EngineEvent =
-  | { type: "client-call"; callSid: string; identity: string; params: Record<string, string>; applicationSid?: string }
+  | {
+      type: "client-call";
+      callSid: string;
+      identity: string;
+      params: Record<string, string>;
+      applicationSid?: string;
+    }
   | { type: "phone-call"; callSid: string; from: string; to: string }
   | { type: "ring"; callSid: string; to: string; outcome: string }
   | { type: "digits"; callSid: string; digits: string }
@@ -46,16 +58,33 @@ export class TestVoiceEngine implements VoiceEngineApi {
     const leg = this.create(from, to, "inbound", null);
     this.events.push({ type: "phone-call", callSid: leg.snapshot.sid, from, to });
     if (to === this.options.businessNumber) {
-      void this.dial(leg, `client:${this.options.agentIdentity}`, from, { caller: from, queue: "support" });
+      void this.dial(leg, `client:${this.options.agentIdentity}`, from, {
+        caller: from,
+        queue: "support",
+      });
     } else {
       void this.greetAndHangUp(leg, "The number you have dialled is not in service.");
     }
     return { ...leg.snapshot };
   }
 
-  async startClientCall({ identity, params, applicationSid }: { identity: string; params: Record<string, string>; applicationSid?: string }): Promise<CallSnapshot> {
+  async startClientCall({
+    identity,
+    params,
+    applicationSid,
+  }: {
+    identity: string;
+    params: Record<string, string>;
+    applicationSid?: string;
+  }): Promise<CallSnapshot> {
     const leg = this.create(`client:${identity}`, "", "inbound", null);
-    this.events.push({ type: "client-call", callSid: leg.snapshot.sid, identity, params, applicationSid });
+    this.events.push({
+      type: "client-call",
+      callSid: leg.snapshot.sid,
+      identity,
+      params,
+      applicationSid,
+    });
     const to = params.To ?? "";
     if (to === "greeting") void this.greet(leg, "Hello from the sandbox.");
     else void this.dial(leg, to, this.options.businessNumber, {});
@@ -118,7 +147,12 @@ export class TestVoiceEngine implements VoiceEngineApi {
     return Promise.reject(new Error("not part of the media test engine"));
   }
 
-  private async dial(parent: Leg, to: string, from: string, customParameters: Record<string, string>): Promise<void> {
+  private async dial(
+    parent: Leg,
+    to: string,
+    from: string,
+    customParameters: Record<string, string>,
+  ): Promise<void> {
     const media = this.options.media();
     const kind = media.endpointFor(to);
     if (kind !== "client" && kind !== "phone") {
@@ -127,7 +161,12 @@ export class TestVoiceEngine implements VoiceEngineApi {
     }
     const child = this.create(from, to, "outbound-dial", parent.snapshot.sid);
     this.setStatus(child, "ringing");
-    const outcome = await media.ring(to, { callSid: child.snapshot.sid, from, to, customParameters });
+    const outcome = await media.ring(to, {
+      callSid: child.snapshot.sid,
+      from,
+      to,
+      customParameters,
+    });
     this.events.push({ type: "ring", callSid: child.snapshot.sid, to, outcome });
     if (!this.legs.has(parent.snapshot.sid)) {
       // The caller gave up while it rang.
@@ -163,8 +202,22 @@ export class TestVoiceEngine implements VoiceEngineApi {
     this.hangUp(leg.snapshot.sid);
   }
 
-  private create(from: string, to: string, direction: CallSnapshot["direction"], parentCallSid: string | null): Leg {
-    const snapshot: CallSnapshot = { sid: this.options.sids.next("CA"), parentCallSid, from, to, status: "queued", direction, startTime: null, endTime: null };
+  private create(
+    from: string,
+    to: string,
+    direction: CallSnapshot["direction"],
+    parentCallSid: string | null,
+  ): Leg {
+    const snapshot: CallSnapshot = {
+      sid: this.options.sids.next("CA"),
+      parentCallSid,
+      from,
+      to,
+      status: "queued",
+      direction,
+      startTime: null,
+      endTime: null,
+    };
     const leg: Leg = { snapshot, peer: null };
     this.legs.set(snapshot.sid, leg);
     return leg;
