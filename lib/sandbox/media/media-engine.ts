@@ -11,7 +11,11 @@ import { Mixer, type PromptAudio } from "./audio/mixer";
 import { FRAME_MS, FRAME_SAMPLES, SAMPLE_RATE } from "./audio/mulaw";
 import { PromptRenderer } from "./audio/prompts";
 import { encodeWav } from "./audio/wav";
-import { RtcEndpoint, type RtcState } from "./rtc/rtc-endpoint";
+import type { RtcEndpoint, RtcState } from "./rtc/rtc-endpoint";
+
+// werift takes most of a second to load: only when the first browser leg needs it, so the
+// sandbox (and every test that starts it) starts fast.
+const loadRtc = () => import("./rtc/rtc-endpoint");
 
 /** A browser leg's media: its peer connection and, once known, the CallSid it carries. */
 export class MediaLeg {
@@ -53,6 +57,7 @@ export class MediaEngine {
   /** The browser sent an offer: answer it with a PCMU-only peer connection. */
   async answerOffer(offerSdp: string): Promise<MediaLeg> {
     const leg = new MediaLeg();
+    const { RtcEndpoint } = await loadRtc();
     leg.endpoint = await RtcEndpoint.answer(offerSdp, this.handlersFor(leg));
     return leg;
   }
@@ -60,6 +65,7 @@ export class MediaEngine {
   /** The sandbox calls a browser: make an offer it will answer. */
   async makeOffer(): Promise<MediaLeg> {
     const leg = new MediaLeg();
+    const { RtcEndpoint } = await loadRtc();
     leg.endpoint = await RtcEndpoint.offer(this.handlersFor(leg));
     return leg;
   }
