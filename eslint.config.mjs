@@ -19,7 +19,7 @@ export default defineConfig([
   },
   {
     // Processes and tools that are not the app: they assemble the environment the app reads.
-    files: ["lib/env.ts", "scripts/**", "prisma/**", "prisma.config.ts", "e2e/**", "tests/**", "bench/**", "lib/sandbox/**", "**/*.test.ts", "vitest.config.ts", "playwright.config.ts"],
+    files: ["lib/env.ts", "scripts/**", "prisma/**", "prisma.config.ts", "e2e/**", "tests/**", "bench/**", "lib/sandbox/**", "**/*.test.ts", "vitest.config.ts", "playwright.config.ts", "playwright.*.config.ts"],
     rules: { "no-restricted-properties": "off", "no-console": "off" },
   },
   globalIgnores([".next/**", "out/**", "build/**", "next-env.d.ts", "lib/generated/**", "lib/sandbox/**/generated/**", ".data/**", "test-results/**", "playwright-report/**", "coverage/**"]),

@@ -15,6 +15,8 @@ const executablePath = process.env.CHROMIUM_PATH ?? systemChromium;
 
 export default defineConfig({
   testDir: "e2e",
+  // The media layer's browser tests run against their own harness (playwright.media.config.ts).
+  testIgnore: ["**/e2e/media/**"],
   fullyParallel: false,
   workers: 1,
   forbidOnly: !!process.env.CI,

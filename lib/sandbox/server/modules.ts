@@ -9,6 +9,7 @@
  */
 import { accountModule } from "../account/account-module";
 import type { SandboxModuleFactory } from "../core/types";
+import { mediaModule } from "../media";
 import { messagingModule } from "../messaging/messaging-module";
 import { taskrouterModule } from "../taskrouter/module";
 import { voiceModule } from "../voice/voice-module";
@@ -19,5 +20,6 @@ export function engineModules(options: { phoneNumber: string }): SandboxModuleFa
     voiceModule,
     messagingModule,
     taskrouterModule,
+    mediaModule,
   ];
 }

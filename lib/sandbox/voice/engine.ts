@@ -449,7 +449,9 @@ export class VoiceCore {
    */
   async play(call: Call, prompt: PromptSpec, run: Run, simulatedMs: number): Promise<boolean> {
     if (prompt.kind === "say" && prompt.text) this.media?.caption?.(call.sid, prompt.text);
-    const media = this.media;
+    // Only browser legs have audio to time prompts by: the media layer finishes prompts to
+    // scripted and simulated parties at once, so those keep the simulated duration.
+    const media = call.endpoint === "client" || call.endpoint === "phone" ? this.media : undefined;
     if (media) {
       const off = run.onAbort(() => media.stopPlayback(call.sid));
       await run.race(

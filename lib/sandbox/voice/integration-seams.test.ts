@@ -229,6 +229,8 @@ describe("voice ↔ media layer", () => {
     s.app.on("/after", () => twiml(`<Hangup/>`));
     const caller = await placeCall(s);
     expect(calls).toContain("caption Connecting");
+    // The scripted caller hears the <Say> on the sandbox clock (no audio to time it by).
+    await s.advance(5_000);
     expect(calls).toContain("ring client:alice CA");
     const [leg] = await s.client.calls.list({ parentCallSid: caller });
     expect(leg!.status).toBe("in-progress");

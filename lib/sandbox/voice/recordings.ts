@@ -243,7 +243,10 @@ export class Recordings {
     rt.input = null;
     rt.transcript = null;
     const ended = result === ABORTED ? { reason: "hangup" as const } : result;
-    const nothingHeard = transcript.length === 0 && !ctx.media;
+    // Without audio (no media layer, or a scripted/simulated caller) the transcript is all there is.
+    const nothingHeard =
+      transcript.length === 0 &&
+      !(ctx.media && (call.endpoint === "client" || call.endpoint === "phone"));
     const absent = ended.reason === "silence" && nothingHeard;
     const sid = await this.stop(handle, {
       trimMs: ended.reason === "silence" && trim ? timeoutMs : 0,
