@@ -84,6 +84,11 @@ const baseSchema = z.object({
     emptyAsUndefined,
     sid("WS", "TWILIO_WORKSPACE_SID").optional(),
   ),
+  /** Optional: provisioning records the workflow SID in the database when this is unset. */
+  TWILIO_WORKFLOW_SID: z.preprocess(
+    emptyAsUndefined,
+    sid("WW", "TWILIO_WORKFLOW_SID").optional(),
+  ),
   TWILIO_PHONE_NUMBER: z.preprocess(
     emptyAsUndefined,
     z
@@ -102,6 +107,8 @@ export interface TwilioCredentials {
   apiKeySecret: string;
   twimlAppSid: string;
   workspaceSid: string;
+  /** Optional in the environment; provisioning records it in the database otherwise. */
+  workflowSid: string | undefined;
   phoneNumber: string;
 }
 
@@ -188,6 +195,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
             apiKeySecret: v.TWILIO_API_KEY_SECRET!,
             twimlAppSid: v.TWILIO_TWIML_APP_SID!,
             workspaceSid: v.TWILIO_WORKSPACE_SID!,
+            workflowSid: v.TWILIO_WORKFLOW_SID,
             phoneNumber: v.TWILIO_PHONE_NUMBER!,
           }
         : null,
