@@ -17,8 +17,8 @@ import {
   type RetryPolicy,
 } from "./retry-policy";
 
-type RequestOptions = Parameters<RequestClient["request"]>[0];
-type RequestResult = Awaited<ReturnType<RequestClient["request"]>>;
+import type Response from "twilio/lib/http/response";
+
 
 const SANDBOX_SUBDOMAINS = new Set(["api", "taskrouter", "video"]);
 
@@ -69,11 +69,11 @@ export class SwitchboardHttpClient extends RequestClient {
   }
 
   /** The transport call, separate so tests can replace it. */
-  protected send(opts: RequestOptions): Promise<RequestResult> {
+  protected send<TData>(opts: RequestClient.RequestOptions<TData>): Promise<Response<TData>> {
     return super.request(opts);
   }
 
-  override async request<TData>(opts: RequestClient.RequestOptions<TData>): Promise<RequestResult> {
+  override async request<TData>(opts: RequestClient.RequestOptions<TData>): Promise<Response<TData>> {
     const uri = this.sandboxUrl ? rewriteForSandbox(opts.uri, this.sandboxUrl) : opts.uri;
     const prepared = { ...opts, uri };
     for (let attempt = 0; ; attempt++) {

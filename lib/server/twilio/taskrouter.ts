@@ -1,0 +1,78 @@
+import "server-only";
+/**
+ * TaskRouter v1 helpers. Task attribute updates are read-merge-write with `If-Match` (the task's
+ * ETag) and retried on 412, so concurrent writers never lose each other's attributes
+ * (flex-project-template's rule).
+ * https://www.twilio.com/docs/taskrouter/api/task#update-a-task-resource (If-Match)
+ * https://www.twilio.com/docs/taskrouter/api/reservations
+ * https://www.twilio.com/docs/taskrouter/api/worker#update-a-worker-resource
+ */
+import { AppError } from "@/lib/errors";
+import { getTwilioClient } from "./client";
+import { getResourceSid } from "./config";
+import { isTwilioRestError, toTwilioAppError, twilioRequest } from "./errors";
+
+const MAX_412_RETRIES = 5;
+
+async function workspace() {
+  return getTwilioClient().taskrouter.v1.workspaces(await getResourceSid("workspaceSid"));
+}
+
+/** Merges `patch` into the task's attributes (shallow; arrays in `append` are concatenated). */
+export async function updateTaskAttributes(
+  taskSid: string,
+  patch: Record<string, unknown>,
+  append: Record<string, unknown[]> = {},
+): Promise<Record<string, unknown>> {
+  const ws = await workspace();
+  for (let attempt = 0; ; attempt++) {
+    const fetched = await twilioRequest("read the task", () => ws.tasks(taskSid).fetchWithHttpInfo());
+    const etag = fetched.headers.etag ?? fetched.headers.ETag;
+    const current = JSON.parse(fetched.body.attributes || "{}") as Record<string, unknown>;
+    const merged: Record<string, unknown> = { ...current, ...patch };
+    for (const [key, items] of Object.entries(append)) {
+      merged[key] = [...(Array.isArray(current[key]) ? (current[key] as unknown[]) : []), ...items];
+    }
+    try {
+      await ws.tasks(taskSid).update({ attributes: JSON.stringify(merged), ...(etag ? { ifMatch: etag } : {}) });
+      return merged;
+    } catch (error) {
+      if (isTwilioRestError(error) && error.status === 412 && attempt < MAX_412_RETRIES) continue;
+      if (isTwilioRestError(error) && error.status === 412) {
+        throw new AppError("conflict", "The task kept changing while we updated it. Try again.");
+      }
+      throw toTwilioAppError(error, "update the task");
+    }
+  }
+}
+
+export async function fetchTaskAttributes(taskSid: string): Promise<Record<string, unknown>> {
+  const ws = await workspace();
+  const task = await twilioRequest("read the task", () => ws.tasks(taskSid).fetch());
+  return JSON.parse(task.attributes || "{}") as Record<string, unknown>;
+}
+
+export async function setTaskAssignmentStatus(taskSid: string, status: "wrapping" | "completed" | "canceled", reason: string): Promise<void> {
+  const ws = await workspace();
+  await twilioRequest(`mark the task ${status}`, () => ws.tasks(taskSid).update({ assignmentStatus: status, reason }));
+}
+
+export async function updateReservationStatus(
+  taskSid: string,
+  reservationSid: string,
+  status: "accepted" | "rejected",
+  workerActivitySid?: string,
+): Promise<void> {
+  const ws = await workspace();
+  await twilioRequest(`${status === "accepted" ? "accept" : "reject"} the reservation`, () =>
+    ws
+      .tasks(taskSid)
+      .reservations(reservationSid)
+      .update({ reservationStatus: status, ...(workerActivitySid ? { workerActivitySid } : {}) }),
+  );
+}
+
+export async function setWorkerActivity(workerSid: string, activitySid: string): Promise<void> {
+  const ws = await workspace();
+  await twilioRequest("change the agent's activity", () => ws.workers(workerSid).update({ activitySid, rejectPendingReservations: true }));
+}
