@@ -1,0 +1,71 @@
+import "server-only";
+/**
+ * The Conference Participants API, the basis of hold, mute, coach/whisper, barge, adding a party
+ * and removing one (docs/twilio-contract.md §7.2). Participants this app adds carry a label that
+ * says who they are (`agent:<userId>`, `supervisor:<userId>`, `external:<n>`), which the
+ * conference status callback turns back into roles.
+ * https://www.twilio.com/docs/voice/api/conference-participant-resource
+ */
+import { getTwilioAccount } from "@/lib/server/twilio/config";
+import { getTwilioClient } from "@/lib/server/twilio/client";
+import { twilioRequest } from "@/lib/server/twilio/errors";
+import { publicUrl, TWILIO_ROUTES } from "@/lib/server/twilio/urls";
+
+export interface NewParticipant {
+  to: string;
+  label: string;
+  muted?: boolean;
+  coaching?: boolean;
+  callSidToCoach?: string;
+}
+
+export async function addConferenceParticipant(conferenceSid: string, p: NewParticipant): Promise<string> {
+  const participant = await twilioRequest("add the participant", () =>
+    getTwilioClient()
+      .conferences(conferenceSid)
+      .participants.create({
+        from: getTwilioAccount().phoneNumber,
+        to: p.to,
+        label: p.label,
+        earlyMedia: true,
+        beep: "false",
+        startConferenceOnEnter: true,
+        endConferenceOnExit: false,
+        timeout: 30,
+        statusCallback: publicUrl(TWILIO_ROUTES.voiceStatus),
+        statusCallbackMethod: "POST",
+        statusCallbackEvent: ["initiated", "ringing", "answered", "completed"],
+        ...(p.muted !== undefined ? { muted: p.muted } : {}),
+        ...(p.coaching ? { coaching: true, callSidToCoach: p.callSidToCoach } : {}),
+      }),
+  );
+  return participant.callSid;
+}
+
+export async function updateConferenceParticipant(
+  conferenceSid: string,
+  callSid: string,
+  update: { hold?: boolean; muted?: boolean; coaching?: boolean; callSidToCoach?: string },
+): Promise<void> {
+  await twilioRequest("update the participant", () =>
+    getTwilioClient()
+      .conferences(conferenceSid)
+      .participants(callSid)
+      .update({
+        ...(update.hold !== undefined ? { hold: update.hold } : {}),
+        ...(update.hold ? { holdUrl: publicUrl(TWILIO_ROUTES.holdMusic), holdMethod: "GET" } : {}),
+        ...(update.muted !== undefined ? { muted: update.muted } : {}),
+        ...(update.coaching !== undefined ? { coaching: update.coaching } : {}),
+        ...(update.callSidToCoach ? { callSidToCoach: update.callSidToCoach } : {}),
+      }),
+  );
+}
+
+export async function removeConferenceParticipant(conferenceSid: string, callSid: string): Promise<void> {
+  await twilioRequest("remove the participant", () => getTwilioClient().conferences(conferenceSid).participants(callSid).remove());
+}
+
+/** Hangs up any leg (https://www.twilio.com/docs/voice/api/call-resource#update-a-call-resource). */
+export async function hangUpCall(callSid: string): Promise<void> {
+  await twilioRequest("hang up the call", () => getTwilioClient().calls(callSid).update({ status: "completed" }));
+}
