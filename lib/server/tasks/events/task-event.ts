@@ -80,6 +80,8 @@ export async function applyTaskEvent(event: TaskRouterEvent): Promise<{ id: stri
       where: { id: existing.id },
       data: {
         ...milestones(existing),
+        // task.created arrived after other events: it carries the true creation time.
+        ...(event.EventType === "task.created" ? { createdAt: at } : {}),
         ...(newer
           ? {
               status,
