@@ -39,7 +39,9 @@ export function signedRequest(pathAndQuery: string, params: Record<string, strin
   });
 }
 
-export function voiceParams(overrides: Record<string, string> = {}): Record<string, string> {
+export type VoiceParams = Record<string, string> & { AccountSid: string; CallSid: string; From: string; To: string };
+
+export function voiceParams(overrides: Record<string, string> = {}): VoiceParams {
   return {
     AccountSid: TEST_ACCOUNT_SID,
     ApiVersion: "2010-04-01",

@@ -2,19 +2,17 @@ import { describe, expect, it } from "vitest";
 import { rewriteForSandbox, SandboxHostError, SwitchboardHttpClient } from "./http-client";
 import { backoffDelayMs, DEFAULT_RETRY_POLICY, isIdempotentRequest, shouldRetryError, shouldRetryStatus } from "./retry-policy";
 
-type Send = (opts: { method: string; uri: string }) => Promise<{ statusCode: number; body: unknown; headers: object }>;
-
 class TestClient extends SwitchboardHttpClient {
   calls: { method: string; uri: string }[] = [];
   constructor(private readonly script: Array<number | Error>, sandboxUrl?: string) {
     super({ sandboxUrl, sleep: async () => {}, retry: { maxRetries: 3, baseDelayMs: 10, maxDelayMs: 100 } });
   }
-  protected override send: Send = async (opts) => {
+  protected override send = (async (opts: { method: string; uri: string }) => {
     this.calls.push({ method: opts.method, uri: opts.uri });
     const next = this.script.shift() ?? 200;
     if (next instanceof Error) throw next;
     return { statusCode: next, body: {}, headers: {} };
-  };
+  }) as unknown as SwitchboardHttpClient["send"];
 }
 
 const netError = (code: string) => Object.assign(new Error(code), { code });
