@@ -5,9 +5,4 @@ export async function register() {
     // Node-only start-up work lives in its own module so the Edge build never sees it.
     await import("./lib/server/startup");
   }
-  // Wrap-up deadlines are enforced by the server, not the browser (lib/server/tasks).
-  if (env.DATABASE_URL) {
-    const { startWrapupSweeper } = await import("./lib/server/tasks/start-wrapup-sweeper");
-    startWrapupSweeper();
-  }
 }

@@ -11,3 +11,9 @@ try {
   console.error(`\n${error.message}\n`);
   process.exit(1);
 }
+
+// Wrap-up deadlines are enforced by the server, not the browser (lib/server/tasks).
+if (env.DATABASE_URL) {
+  const { startWrapupSweeper } = await import("./tasks/start-wrapup-sweeper");
+  startWrapupSweeper();
+}

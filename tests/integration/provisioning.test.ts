@@ -28,7 +28,7 @@ describe("provisioning", () => {
     const creates = (path: string) => fake.requests.filter((r) => r.method === "POST" && r.path.endsWith(path)).length;
     expect(creates("/Workspaces")).toBe(1);
     expect(creates("/Activities")).toBe(5);
-    expect(creates("/TaskQueues")).toBe(4);
+    expect(creates("/TaskQueues")).toBe(await db.queue.count());
     expect(creates("/Workflows")).toBe(1);
     expect(creates("/Applications.json")).toBe(1);
 
