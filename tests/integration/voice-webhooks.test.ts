@@ -84,6 +84,16 @@ describe("signature checks on a TwiML webhook", () => {
     expect(await db.callEvent.count({ where: { callId: call.id } })).toBe(events);
   });
 
+  it("takes over a claim a crashed delivery left unfinished", async () => {
+    const params = voiceParams();
+    await db.webhookReceipt.create({
+      data: { idempotencyKey: `/api/twilio/voice/incoming|nk:${params.CallSid}`, route: "/api/twilio/voice/incoming", receivedAt: new Date(Date.now() - 60_000) },
+    });
+    const r = await twiml(await incoming(signedRequest("/api/twilio/voice/incoming", params)));
+    expect(findAll(r, "Gather")).toHaveLength(1);
+    expect(await db.call.findUnique({ where: { callSid: params.CallSid } })).not.toBeNull();
+  });
+
   it("answers invalid parameters on a signed TwiML request with a spoken apology, not a 500", async () => {
     const params = voiceParams({ CallSid: "not-a-call-sid" });
     const r = await twiml(await incoming(signedRequest("/api/twilio/voice/incoming", params)));

@@ -11,7 +11,7 @@ import { publicUrl, TWILIO_ROUTES } from "@/lib/server/twilio/urls";
 import type { VoiceRequest } from "@/lib/validations/twilio";
 import { openStateAt } from "./business-hours";
 import { loadIvrConfig, type IvrConfig } from "./ivr-config";
-import { addCallEvent, findContactIdByPhone, upsertCall } from "./upsert-call";
+import { createCallWithEvent, findContactIdByPhone } from "./upsert-call";
 import { voicemailTwiml } from "./voicemail-twiml";
 
 export function menuTwiml(config: IvrConfig, language: IvrLanguage, attempt: number, preamble: string[]): string {
@@ -27,12 +27,13 @@ export function menuTwiml(config: IvrConfig, language: IvrLanguage, attempt: num
 export async function answerIncomingCall(params: VoiceRequest, now: Date = new Date()): Promise<string> {
   const config = await loadIvrConfig();
   const contactId = await findContactIdByPhone(params.From);
-  const call = await upsertCall(
+  const state = openStateAt(now, config.hours, config.holidays, config.timezone);
+  const event = { source: "ivr", type: state.open ? "greeting" : "after-hours", occurredAt: now, details: state.open ? undefined : { reason: state.reason } };
+  const call = await createCallWithEvent(
     { callSid: params.CallSid, from: params.From, to: params.To, direction: params.Direction ?? "inbound", status: params.CallStatus ?? "ringing" },
     { contactId },
+    event,
   );
-  const state = openStateAt(now, config.hours, config.holidays, config.timezone);
-  await addCallEvent(call.id, { source: "ivr", type: state.open ? "greeting" : "after-hours", occurredAt: now, details: state.open ? undefined : { reason: state.reason } });
   await publish("call.updated", { callSid: call.callSid, status: call.status, direction: call.direction, queueId: null, agentId: null, outcome: null });
 
   const language = config.language;

@@ -2,7 +2,12 @@ import "server-only";
 /**
  * Idempotency for Twilio webhooks through `WebhookReceipt`: the first delivery claims the key and
  * stores its response; a retry or replay with the same key gets the stored response and writes
- * nothing. Claims are one atomic INSERT … ON CONFLICT, so concurrent deliveries cannot both run.
+ * nothing. Claims are one atomic INSERT … ON CONFLICT, so concurrent deliveries cannot both run;
+ * a claim left unfinished for CLAIM_TTL (a crashed process) can be taken over by a retry.
+ *
+ * Receipts are written with `synchronous_commit = off`: they are bookkeeping, not the call record,
+ * and skipping the WAL flush wait saves two disk syncs per webhook. A receipt lost in a database
+ * crash only means a later retry runs its (idempotent) handler again.
  */
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/server/db";
@@ -15,12 +20,19 @@ export interface StoredResponse {
 
 export type Claim = { claimed: true } | { claimed: false; response: StoredResponse | null };
 
+const CLAIM_TTL_SECONDS = 30;
+
 export async function claimWebhookReceipt(key: string, route: string, resourceSid: string | undefined): Promise<Claim> {
-  const rows = await db.$queryRaw<{ id: string }[]>`
-    INSERT INTO "WebhookReceipt" ("id", "idempotencyKey", "route", "resourceSid")
-    VALUES (${randomUUID()}, ${key}, ${route}, ${resourceSid ?? null})
-    ON CONFLICT ("idempotencyKey") DO NOTHING
-    RETURNING "id"`;
+  const [, rows] = await db.$transaction([
+    db.$executeRaw`SET LOCAL synchronous_commit = off`,
+    db.$queryRaw<{ id: string }[]>`
+      INSERT INTO "WebhookReceipt" ("id", "idempotencyKey", "route", "resourceSid")
+      VALUES (${randomUUID()}, ${key}, ${route}, ${resourceSid ?? null})
+      ON CONFLICT ("idempotencyKey") DO UPDATE SET "receivedAt" = now()
+        WHERE "WebhookReceipt"."completedAt" IS NULL
+          AND "WebhookReceipt"."receivedAt" < now() - make_interval(secs => ${CLAIM_TTL_SECONDS})
+      RETURNING "id"`,
+  ]);
   if (rows.length > 0) return { claimed: true };
   return { claimed: false, response: await storedResponse(key) };
 }
@@ -46,15 +58,14 @@ export async function awaitStoredResponse(key: string, timeoutMs: number): Promi
 }
 
 export async function completeWebhookReceipt(key: string, response: StoredResponse): Promise<void> {
-  await db.webhookReceipt.update({
-    where: { idempotencyKey: key },
-    data: {
-      responseStatus: response.status,
-      responseType: response.contentType,
-      responseBody: response.body,
-      completedAt: new Date(),
-    },
-  });
+  await db.$transaction([
+    db.$executeRaw`SET LOCAL synchronous_commit = off`,
+    db.$executeRaw`
+      UPDATE "WebhookReceipt"
+      SET "responseStatus" = ${response.status}, "responseType" = ${response.contentType},
+          "responseBody" = ${response.body}, "completedAt" = now()
+      WHERE "idempotencyKey" = ${key}`,
+  ]);
 }
 
 /** A failed handler gives its claim back, so Twilio's retry (or a replay) can process it again. */
