@@ -311,4 +311,18 @@ describe("wrap-up timeout", () => {
     fake.requests.length = 0;
     expect((await sweepWrapupTimeouts(logger)).completed).not.toContain(overdue.taskSid);
   });
+
+  it("retries task creation for recent voicemails that have none, once, and leaves old history alone", async () => {
+    const ago = (ms: number) => new Date(Date.now() - ms);
+    const recent = await db.voicemail.create({ data: { from: "+12025550161", createdAt: ago(5 * 60_000), updatedAt: ago(5 * 60_000) } });
+    const old = await db.voicemail.create({ data: { from: "+12025550162", createdAt: ago(3 * 3600_000), updatedAt: ago(3 * 3600_000) } });
+    await sweepWrapupTimeouts(logger);
+    const created = fake.find("POST", `/Workspaces/${WORKSPACE_SID}/Tasks`).filter((r) => r.path.endsWith("/Tasks"));
+    expect(created.map((r) => JSON.parse(r.form.Attributes as string).voicemail_id)).toEqual([recent.id]);
+    expect((await db.voicemail.findUniqueOrThrow({ where: { id: recent.id } })).taskSid).toMatch(/^WT/);
+    expect((await db.voicemail.findUniqueOrThrow({ where: { id: old.id } })).taskSid).toBeNull();
+    fake.requests.length = 0;
+    await sweepWrapupTimeouts(logger);
+    expect(fake.find("POST", "/Tasks")).toHaveLength(0);
+  });
 });

@@ -5,10 +5,12 @@ import "server-only";
  * returned to Available. The deadline is in the database, so it survives restarts. Overdue tasks
  * are claimed with a lease (their deadline moves 2 minutes ahead, FOR UPDATE SKIP LOCKED), so
  * several app instances never sweep the same task, and a crashed sweep is retried after the lease.
- * Also retries creating tasks for voicemails and callback requests whose task creation failed.
+ * Also retries creating tasks for recent voicemails and callback requests whose task creation
+ * failed (Twilio unreachable at the time).
  */
 import { db } from "@/lib/server/db";
 import type { Logger } from "@/lib/server/logger";
+import { getResourceSid } from "@/lib/server/twilio/config";
 import { createRoutingTask } from "./create-routing-task";
 import { finishTaskWork } from "./complete-task";
 
@@ -38,22 +40,35 @@ export async function sweepWrapupTimeouts(log: Logger, now: Date = new Date()): 
   return { completed };
 }
 
-const RETRY_LOCK = 7_403_211;
+/** Only recent rows are retried: older ones without a task predate routing (e.g. imported history). */
+const RETRY_WINDOW = "1 hour";
+const RETRY_LEASE = "2 minutes";
 
-/** Held in a transaction-scoped advisory lock so only one instance retries at a time. */
+/**
+ * Rows are claimed with a lease on `updatedAt` (FOR UPDATE SKIP LOCKED), so only one instance
+ * retries a given voicemail or callback at a time; nothing holds a connection during REST calls.
+ */
 async function retryMissingTasks(log: Logger, now: Date) {
-  await db.$transaction(
-    async (tx) => {
-      const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${RETRY_LOCK}) AS locked`;
-      if (lock?.locked) await createMissingTasks(log, now);
-    },
-    { timeout: 60_000 },
-  );
+  try {
+    await getResourceSid("workflowSid");
+  } catch {
+    return; // not provisioned yet: nothing can be routed, and that is reported elsewhere
+  }
+  await createMissingTasks(log, now);
 }
 
 async function createMissingTasks(log: Logger, now: Date) {
   const olderThan = new Date(now.getTime() - 30_000);
-  const voicemails = await db.voicemail.findMany({ where: { taskSid: null, handledAt: null, createdAt: { lt: olderThan } }, include: { queue: true, call: true }, take: 10 });
+  const claimedVoicemails = await db.$queryRaw<{ id: string }[]>`
+    UPDATE "Voicemail" SET "updatedAt" = now() WHERE "id" IN (
+      SELECT "id" FROM "Voicemail"
+      WHERE "taskSid" IS NULL AND "handledAt" IS NULL AND "createdAt" < ${olderThan}
+        AND "createdAt" > now() - ${RETRY_WINDOW}::interval AND "updatedAt" < now() - ${RETRY_LEASE}::interval
+      LIMIT 10 FOR UPDATE SKIP LOCKED
+    ) RETURNING "id"`;
+  const voicemails = claimedVoicemails.length
+    ? await db.voicemail.findMany({ where: { id: { in: claimedVoicemails.map((v) => v.id) } }, include: { queue: true, call: true } })
+    : [];
   for (const v of voicemails) {
     try {
       const taskSid = await createRoutingTask({
@@ -64,7 +79,16 @@ async function createMissingTasks(log: Logger, now: Date) {
       log.warn({ err: error, voicemailId: v.id }, "voicemail task still cannot be created");
     }
   }
-  const callbacks = await db.callbackRequest.findMany({ where: { taskSid: null, status: "PENDING", createdAt: { lt: olderThan } }, include: { queue: true }, take: 10 });
+  const claimedCallbacks = await db.$queryRaw<{ id: string }[]>`
+    UPDATE "CallbackRequest" SET "updatedAt" = now() WHERE "id" IN (
+      SELECT "id" FROM "CallbackRequest"
+      WHERE "taskSid" IS NULL AND "status" = 'PENDING' AND "createdAt" < ${olderThan}
+        AND "createdAt" > now() - ${RETRY_WINDOW}::interval AND "updatedAt" < now() - ${RETRY_LEASE}::interval
+      LIMIT 10 FOR UPDATE SKIP LOCKED
+    ) RETURNING "id"`;
+  const callbacks = claimedCallbacks.length
+    ? await db.callbackRequest.findMany({ where: { id: { in: claimedCallbacks.map((c) => c.id) } }, include: { queue: true } })
+    : [];
   for (const c of callbacks) {
     try {
       const taskSid = await createRoutingTask({
