@@ -16,6 +16,7 @@ import { seedDatabase } from "@/prisma/seed";
 import { loadDotEnv } from "./lib/dotenv";
 import { startEmbeddedDb } from "./lib/embedded-db";
 import { installSignalHandlers, run, shutdown, supervise, waitFor } from "./lib/processes";
+import { provisionSandbox } from "./lib/provision-sandbox";
 import { startSandboxIfNeeded } from "./lib/sandbox-hook";
 import { localAuthSecret } from "./lib/secrets";
 
@@ -79,6 +80,7 @@ async function main() {
   const seeded = await seedDatabase(databaseUrl, config.DEMO_PASSWORD);
 
   const sandbox = await startSandboxIfNeeded(config, childEnv);
+  if (sandbox) await provisionSandbox(config, databaseUrl, sandbox.url);
 
   if (command === "start" && !fs.existsSync(".next/BUILD_ID")) {
     console.log("No production build found; building (npm run build)…");

@@ -44,13 +44,13 @@ function setting<T>(rows: { key: string; value: unknown }[], key: string, fallba
 
 export async function loadIvrConfig(): Promise<IvrConfig> {
   if (cache && Date.now() - cache.at < CACHE_MS) return cache.value;
-  const [options, queues, hours, holidays, settings] = await Promise.all([
-    db.ivrOption.findMany({ orderBy: [{ position: "asc" }, { digit: "asc" }], include: { queue: true } }),
-    db.queue.findMany({ orderBy: { priority: "desc" } }),
-    db.businessHours.findMany(),
-    db.holiday.findMany(),
-    db.setting.findMany(),
-  ]);
+  // Sequential on purpose: the embedded database serves one session, and parallel queries over
+  // several pooled connections have failed there ("portal does not exist").
+  const options = await db.ivrOption.findMany({ orderBy: [{ position: "asc" }, { digit: "asc" }], include: { queue: true } });
+  const queues = await db.queue.findMany({ orderBy: { priority: "desc" } });
+  const hours = await db.businessHours.findMany();
+  const holidays = await db.holiday.findMany();
+  const settings = await db.setting.findMany();
   const defaultQueue = queues.find((q) => q.isDefault) ?? queues[queues.length - 1];
   if (!defaultQueue) throw new Error("No queues are configured: the IVR has nowhere to send callers.");
   const pick = (q: { id: string; key: string; name: string; priority: number }) => ({ id: q.id, key: q.key, name: q.name, priority: q.priority });

@@ -22,7 +22,8 @@ export async function buildAssignmentInstruction(params: AssignmentRequest): Pro
   const isQueuedCall = attributes.type === "call" && typeof attributes.call_sid === "string";
   if (!isQueuedCall) return {};
 
-  const [config, wrapupSid] = await Promise.all([loadIvrConfig(), activitySid("Wrap-up")]);
+  const config = await loadIvrConfig();
+  const wrapupSid = await activitySid("Wrap-up");
   const contactUri = typeof params.WorkerAttributes.contact_uri === "string" ? params.WorkerAttributes.contact_uri : undefined;
   return {
     instruction: "conference",

@@ -16,7 +16,8 @@ export interface RoutingTaskInput {
 }
 
 export async function createRoutingTask(input: RoutingTaskInput): Promise<string> {
-  const [workspaceSid, workflowSid] = await Promise.all([getResourceSid("workspaceSid"), getResourceSid("workflowSid")]);
+  const workspaceSid = await getResourceSid("workspaceSid");
+  const workflowSid = await getResourceSid("workflowSid");
   const task = await twilioRequest("create the task", () =>
     getTwilioClient()
       .taskrouter.v1.workspaces(workspaceSid)

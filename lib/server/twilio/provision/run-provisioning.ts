@@ -16,7 +16,7 @@ export interface RunProvisioningOptions {
 }
 
 export async function runProvisioning(options: RunProvisioningOptions): Promise<ProvisionResult> {
-  const db = createPrismaClient(options.databaseUrl, { poolSize: 2 });
+  const db = createPrismaClient(options.databaseUrl, { poolSize: 1 });
   try {
     const client = createTwilioClient(options.account, { sandboxUrl: options.sandboxUrl });
     return await provisionTwilio({ client, db, publicBaseUrl: options.publicBaseUrl, phoneNumber: options.account.phoneNumber, log: options.log });
