@@ -73,13 +73,18 @@ async function main() {
     AUTH_SECRET: authSecret,
     NEXTAUTH_URL: config.PUBLIC_BASE_URL,
     NEXTAUTH_SECRET: authSecret,
-    ...(config.DATABASE_URL ? {} : { DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE ?? "4" }),
+    // One connection to the embedded server: it runs every connection on PGlite's single session,
+    // and queries from concurrent connections interleave there (crossed results, "portal does
+    // not exist" — seen with concurrent webhooks). One connection serialises them safely.
+    ...(config.DATABASE_URL ? {} : { DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE ?? "1" }),
   };
 
   await run(bin("prisma"), ["migrate", "deploy"], { env: childEnv, stdio: ["ignore", "ignore", "inherit"] });
   const seeded = await seedDatabase(databaseUrl, config.DEMO_PASSWORD);
 
   const sandbox = await startSandboxIfNeeded(config, childEnv);
+  // Before Next.js starts: the embedded database must not serve two clients at once (see above).
+  // Event callbacks fired while provisioning (worker created…) find no app yet; nothing depends on them.
   if (sandbox) await provisionSandbox(config, databaseUrl, sandbox.url);
 
   if (command === "start" && !fs.existsSync(".next/BUILD_ID")) {
