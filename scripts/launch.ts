@@ -73,19 +73,15 @@ async function main() {
     AUTH_SECRET: authSecret,
     NEXTAUTH_URL: config.PUBLIC_BASE_URL,
     NEXTAUTH_SECRET: authSecret,
-    // One connection to the embedded server: it runs every connection on PGlite's single session,
-    // and queries from concurrent connections interleave there (crossed results, "portal does
-    // not exist" — seen with concurrent webhooks). One connection serialises them safely.
-    ...(config.DATABASE_URL ? {} : { DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE ?? "1" }),
+    // PGlite is one session: the embedded server runs one request (or one open transaction) at a
+    // time, so a few connections are all the app can use.
+    ...(config.DATABASE_URL ? {} : { DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE ?? "3" }),
   };
 
   await run(bin("prisma"), ["migrate", "deploy"], { env: childEnv, stdio: ["ignore", "ignore", "inherit"] });
   const seeded = await seedDatabase(databaseUrl, config.DEMO_PASSWORD);
 
   const sandbox = await startSandboxIfNeeded(config, childEnv);
-  // Before Next.js starts: the embedded database must not serve two clients at once (see above).
-  // Event callbacks fired while provisioning (worker created…) find no app yet; nothing depends on them.
-  if (sandbox) await provisionSandbox(config, databaseUrl, sandbox.url);
 
   if (command === "start" && !fs.existsSync(".next/BUILD_ID")) {
     console.log("No production build found; building (npm run build)…");
@@ -102,6 +98,10 @@ async function main() {
       return false;
     }
   }, "Next.js to answer /api/health", 180_000);
+
+  // After Next.js is up, so the workspace's event callbacks during provisioning (workers created,
+  // activities set) reach the app and land in the database.
+  if (sandbox) await provisionSandbox(config, databaseUrl, sandbox.url);
 
   const lines = [
     "",

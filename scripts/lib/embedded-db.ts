@@ -1,6 +1,6 @@
 /**
  * The embedded database: PGlite (Postgres compiled to WebAssembly) served over the Postgres wire
- * protocol by @electric-sql/pglite-socket, with its data in a local folder. Used whenever
+ * protocol by scripts/lib/pglite-server.ts, with its data in a local folder. Used whenever
  * DATABASE_URL is not set.
  */
 import { spawn, type ChildProcess } from "node:child_process";
@@ -47,10 +47,9 @@ export async function startEmbeddedDb(options: { dataDir: string; port: number; 
   }
   const dir = path.resolve(options.dataDir, "pglite");
   fs.mkdirSync(dir, { recursive: true });
-  const bin = path.resolve("node_modules/.bin/pglite-server");
-  // Several pooled connections are multiplexed onto PGlite's single session; the server keeps
-  // each open transaction on its own connection.
-  const args = ["-d", dir, "-p", String(options.port), "-m", "16"];
+  // Our own wire-protocol server over PGlite (see pglite-server.ts for why not pglite-socket's).
+  const bin = path.resolve("node_modules/.bin/tsx");
+  const args = [path.resolve("scripts/lib/pglite-server.ts"), "--dir", dir, "--port", String(options.port)];
   const child = options.supervised
     ? supervise("embedded database", bin, args, { stdio: ["ignore", "ignore", "inherit"] })
     : spawn(bin, args, { stdio: ["ignore", "ignore", "inherit"] });

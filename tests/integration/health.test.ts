@@ -1,9 +1,8 @@
-import { PGlite } from "@electric-sql/pglite";
-import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { afterAll, describe, expect, it } from "vitest";
 import { GET } from "@/app/api/health/route";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { createPrismaClient } from "@/lib/server/db/create-client";
+import { startPgliteServer } from "@/scripts/lib/pglite-server";
 
 const globalForDb = globalThis as unknown as { switchboardDb?: PrismaClient };
 
@@ -24,10 +23,8 @@ describe("GET /api/health", () => {
 
     it("answers 503 with db down", async () => {
       // A real database server the test can stop: PGlite over the Postgres protocol.
-      const pglite = await PGlite.create();
       const port = 54000 + Math.floor(Math.random() * 900);
-      const server = new PGLiteSocketServer({ db: pglite, port, host: "127.0.0.1" });
-      await server.start();
+      const server = await startPgliteServer({ dataDir: "memory://", port });
       globalForDb.switchboardDb = createPrismaClient(`postgresql://postgres@127.0.0.1:${port}/postgres`, {
         poolSize: 1,
         connectTimeoutMs: 1000,
@@ -36,8 +33,7 @@ describe("GET /api/health", () => {
       const up = await GET();
       expect(up.status).toBe(200);
 
-      await server.stop();
-      await pglite.close();
+      await server.close();
 
       const down = await GET();
       expect(down.status).toBe(503);
