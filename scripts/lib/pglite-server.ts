@@ -71,7 +71,7 @@ class SessionScheduler {
 }
 
 class Connection {
-  private buffer = Buffer.alloc(0);
+  private buffer: Buffer = Buffer.alloc(0);
   private pending: Buffer[] = [];
   private started = false;
   private busy = Promise.resolve();
