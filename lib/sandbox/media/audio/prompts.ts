@@ -51,8 +51,16 @@ export class PromptRenderer {
             callSid,
           );
         }
-        const pcm = await this.speech.speak(text, choice);
-        return { pcm, loop: spec.loop === 0 ? SAY_LOOP_FOREVER : (spec.loop ?? 1) };
+        const loop = spec.loop === 0 ? SAY_LOOP_FOREVER : (spec.loop ?? 1);
+        try {
+          return { pcm: await this.speech.speak(text, choice), loop };
+        } catch (error) {
+          // Without the optional speech engine (mespeak, GPL-3.0) the prompt keeps its length as
+          // silence; the console phone still shows the words as captions.
+          this.unsupported(`<Say>: no offline speech (${(error as Error).message}); captions only`, callSid);
+          const words = text.split(/\s+/).length;
+          return { pcm: new Int16Array(Math.round(words * 0.4 * SAMPLE_RATE)), loop };
+        }
       }
       case "play": {
         const pcm = await this.playable(spec.url ?? "", callSid);
