@@ -72,7 +72,14 @@ export async function updateReservationStatus(
   );
 }
 
-export async function setWorkerActivity(workerSid: string, activitySid: string): Promise<void> {
+/**
+ * Moves a worker to an activity. `rejectPendingReservations` is only valid when the new activity is
+ * unavailable (Twilio answers 400 otherwise), so it is opt-in.
+ * https://www.twilio.com/docs/taskrouter/api/worker#update-a-worker-resource
+ */
+export async function setWorkerActivity(workerSid: string, activitySid: string, options: { rejectPendingReservations?: boolean } = {}): Promise<void> {
   const ws = await workspace();
-  await twilioRequest("change the agent's activity", () => ws.workers(workerSid).update({ activitySid, rejectPendingReservations: true }));
+  await twilioRequest("change the agent's activity", () =>
+    ws.workers(workerSid).update({ activitySid, ...(options.rejectPendingReservations ? { rejectPendingReservations: true } : {}) }),
+  );
 }
