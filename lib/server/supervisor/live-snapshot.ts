@@ -120,7 +120,8 @@ export async function getLiveSnapshot(now = new Date()): Promise<LiveSnapshot> {
     select: { queueId: true, createdAt: true },
   });
   const users = await db.user.findMany({
-    where: { role: "AGENT", disabled: false },
+    // Everyone who takes calls: agents, and supervisors (who can also be workers with skills).
+    where: { role: { in: ["AGENT", "SUPERVISOR"] }, disabled: false },
     orderBy: { name: "asc" },
     select: { id: true, name: true, username: true, workerSid: true, skills: true },
   });
