@@ -58,6 +58,12 @@ export function RecordingPlayer({ recordingSid, label }: { recordingSid: string;
     if (audio.current) audio.current.playbackRate = speed;
   }, [speed]);
 
+  // The server-rendered <audio> may load its metadata before React attaches onLoadedMetadata.
+  useEffect(() => {
+    const el = audio.current;
+    if (el && el.readyState >= HTMLMediaElement.HAVE_METADATA) setDuration(el.duration);
+  }, []);
+
   function seek(seconds: number) {
     const el = audio.current;
     if (!el || !Number.isFinite(el.duration)) return;
@@ -101,7 +107,7 @@ export function RecordingPlayer({ recordingSid, label }: { recordingSid: string;
         data-ready={peaks ? "true" : "false"}
         onClick={(e) => {
           const box = e.currentTarget.getBoundingClientRect();
-          seek(((e.clientX - box.left) / box.width) * duration);
+          seek(((e.clientX - box.left) / box.width) * (audio.current?.duration ?? 0));
         }}
         onKeyDown={(e) => {
           if (e.key === "ArrowRight") seek(time + 5);

@@ -241,7 +241,7 @@ describe("call-control REST calls", () => {
     expect(res.status).toBe(200);
     expect(fake.find("POST", `/Tasks/${c.taskSid}`)[0]!.form).toEqual({ AssignmentStatus: "completed", Reason: "completed by agent" });
     const available = await db.activity.findUniqueOrThrow({ where: { name: "Available" } });
-    expect(fake.find("POST", `/Workers/${c.workerSid}`)[0]!.form).toEqual({ ActivitySid: available.sid, RejectPendingReservations: "true" });
+    expect(fake.find("POST", `/Workers/${c.workerSid}`)[0]!.form).toEqual({ ActivitySid: available.sid });
     expect(await db.call.findUniqueOrThrow({ where: { callSid: c.customerCallSid } })).toMatchObject({ disposition: "resolved", notes: "Fixed the login." });
     expect(await db.auditLog.findFirst({ where: { action: "task.complete", targetId: c.taskSid } })).toMatchObject({ actorId: c.agent.id });
   });

@@ -209,6 +209,21 @@ describe("supervisor actions", () => {
     expect(audit).toMatchObject({ actorId: sup.id, details: { from: "Available", to: "Break" } });
   });
 
+  it("does not ask TaskRouter to reject reservations when making an agent Available", async () => {
+    const f = await floor();
+    const sup = await createUser("ADMIN");
+    const workerSid = (await db.user.findUniqueOrThrow({ where: { id: f.talking.id } })).workerSid!;
+    fake.seed(`${TR}/Workers`, { sid: workerSid, attributes: "{}" });
+    const res = await setActivity(
+      authedRequest("/x", await sessionCookie(sup), { method: "POST", body: JSON.stringify({ activity: "Available" }), headers: { "content-type": "application/json" } }),
+      ctx({ userId: f.talking.id }),
+    );
+    expect(res.status).toBe(200);
+    const [update] = fake.find("POST", `Workers/${workerSid}`);
+    expect(update?.form.ActivitySid).toBe((await db.activity.findFirstOrThrow({ where: { name: "Available" } })).sid);
+    expect(update?.form).not.toHaveProperty("RejectPendingReservations");
+  });
+
   it("refuses activities that belong to TaskRouter", async () => {
     const f = await floor();
     const sup = await createUser("SUPERVISOR");

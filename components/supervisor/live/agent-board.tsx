@@ -22,7 +22,7 @@ export function AgentBoard({ agents, now }: { agents: LiveAgent[]; now: number }
         </thead>
         <tbody className="divide-y divide-slate-100">
           {agents.map((a) => (
-            <tr key={a.userId} data-testid={`agent-row-${a.username}`}>
+            <tr key={a.userId} data-testid={`agent-row-${a.username}`} data-user-id={a.userId}>
               <th scope="row" className="px-5 py-2 text-left font-medium">{a.name}</th>
               <td className="px-3 py-2">
                 <Badge tone={TONE[a.state]} data-testid="agent-activity">{a.activity}</Badge>

@@ -2,8 +2,8 @@ import "server-only";
 /**
  * A supervisor changes an agent's activity (Available, Break, Offline) through TaskRouter's
  * Workers REST API, exactly as the agent's own Worker would, so Twilio and the sandbox both
- * route by it and send the worker.activity.update event that updates every dashboard. Pending
- * reservations are rejected with it (rejectPendingReservations), as Flex does. Audited.
+ * route by it and send the worker.activity.update event that updates every dashboard. Moving an
+ * agent to an unavailable activity rejects their pending reservations, as Flex does. Audited.
  * https://www.twilio.com/docs/taskrouter/api/worker#update-a-worker-resource
  */
 import { AppError } from "@/lib/errors";
@@ -21,7 +21,7 @@ export async function setAgentActivity(actor: SessionUser, userId: string, input
   if (!agent) throw new AppError("not_found", "That agent does not exist.");
   if (!agent.workerSid) throw new AppError("conflict", "This agent has no TaskRouter worker yet. Run provisioning.");
   const previous = await db.workerActivityInterval.findFirst({ where: { workerSid: agent.workerSid }, orderBy: { startedAt: "desc" }, select: { activityName: true } });
-  await setWorkerActivity(agent.workerSid, await activitySid(input.activity));
+  await setWorkerActivity(agent.workerSid, await activitySid(input.activity), { rejectPendingReservations: input.activity !== "Available" });
   await recordAudit({
     actorId: actor.id,
     action: "agent.activity",

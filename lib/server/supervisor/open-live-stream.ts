@@ -1,4 +1,5 @@
 import "server-only";
+import { env } from "@/lib/env";
 import type { Logger } from "@/lib/server/logger";
 import { getLiveHub, type LiveFrame } from "./live-hub";
 
@@ -35,10 +36,14 @@ export async function openLiveStream(request: Request, log: Logger): Promise<Res
         };
         const { frame, detach } = await getLiveHub().attach(onFrame);
         const heartbeat = setInterval(() => send(`: heartbeat ${Date.now()}\n\n`), HEARTBEAT_MS);
+        // Streams do not live forever: the browser reconnects at once (Last-Event-ID), which
+        // re-checks the session and role and lets a load balancer spread streams again.
+        const maxAge = setTimeout(() => cleanup(), env.LIVE_STREAM_MAX_SECONDS * 1000);
         cleanup = () => {
           if (closed) return;
           closed = true;
           clearInterval(heartbeat);
+          clearTimeout(maxAge);
           detach();
           request.signal.removeEventListener("abort", cleanup);
           try {

@@ -72,7 +72,13 @@ export async function updateReservationStatus(
   );
 }
 
-export async function setWorkerActivity(workerSid: string, activitySid: string): Promise<void> {
+/**
+ * `rejectPendingReservations` is only accepted when the target activity is unavailable (Twilio
+ * answers 400 otherwise), so pass it only for Break/Offline-like activities.
+ */
+export async function setWorkerActivity(workerSid: string, activitySid: string, options: { rejectPendingReservations?: boolean } = {}): Promise<void> {
   const ws = await workspace();
-  await twilioRequest("change the agent's activity", () => ws.workers(workerSid).update({ activitySid, rejectPendingReservations: true }));
+  await twilioRequest("change the agent's activity", () =>
+    ws.workers(workerSid).update({ activitySid, ...(options.rejectPendingReservations ? { rejectPendingReservations: true } : {}) }),
+  );
 }
