@@ -55,7 +55,9 @@ export function SupervisorAudioProvider({ children }: { children: React.ReactNod
   const device = useRef<Promise<Device> | null>(null);
   const call = useRef<Call | null>(null);
   const expectingUntil = useRef(0);
-  const [active, setActive] = useState<SupervisorAudio["active"]>(null);
+  const [active, setActive] = useState<{ taskSid: string; mode: SuperviseMode } | null>(null);
+  // Tracked apart from `active`: the leg may ring and be answered before the supervise request returns.
+  const [connected, setConnected] = useState(false);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -67,11 +69,12 @@ export function SupervisorAudioProvider({ children }: { children: React.ReactNod
       incoming.off("disconnect", onDisconnect);
       incoming.off("cancel", onDisconnect);
       call.current = null;
+      setConnected(false);
       setActive(null);
     };
     incoming.on("disconnect", onDisconnect);
     incoming.on("cancel", onDisconnect);
-    incoming.on("accept", () => setActive((a) => (a ? { ...a, connected: true } : a)));
+    incoming.on("accept", () => setConnected(true));
     incoming.accept();
   }, []);
 
@@ -100,6 +103,7 @@ export function SupervisorAudioProvider({ children }: { children: React.ReactNod
     const res = await fetch(`/api/tasks/${taskSid}/supervise`, { method: "DELETE" });
     call.current?.disconnect();
     call.current = null;
+    setConnected(false);
     setActive(null);
     if (!res.ok) throw new Error(await errorMessage(res));
   }, []);
@@ -121,7 +125,7 @@ export function SupervisorAudioProvider({ children }: { children: React.ReactNod
           body: JSON.stringify({ mode }),
         });
         if (!res.ok) throw new Error(await errorMessage(res));
-        setActive({ taskSid, mode, connected: Boolean(inCall) });
+        setActive({ taskSid, mode });
       } catch (e) {
         expectingUntil.current = 0;
         setError(e instanceof Error ? e.message : "Could not join the call.");
@@ -144,7 +148,10 @@ export function SupervisorAudioProvider({ children }: { children: React.ReactNod
     }
   }, [active, leaveCall]);
 
-  const value = useMemo(() => ({ active, pending, error, supervise, leave }), [active, pending, error, supervise, leave]);
+  const value = useMemo(
+    () => ({ active: active ? { ...active, connected } : null, pending, error, supervise, leave }),
+    [active, connected, pending, error, supervise, leave],
+  );
   return <Context.Provider value={value}>{children}</Context.Provider>;
 }
 

@@ -24,7 +24,10 @@ export function useLiveSnapshot(initial: LiveSnapshot) {
     const onSnapshot = (event: MessageEvent<string>) => {
       const next = JSON.parse(event.data) as LiveSnapshot;
       setSnapshot(next);
-      setSkewMs(Date.parse(next.generatedAt) - Date.now());
+      // Delivery delay only ever makes this smaller, so the largest sample is the best estimate
+      // (timers would otherwise jitter by the snapshot's compute and transfer time).
+      const sample = Date.parse(next.generatedAt) - Date.now();
+      setSkewMs((current) => Math.max(current, sample));
       setStatus("live");
     };
     const onError = () => {
