@@ -65,6 +65,9 @@ export default defineConfig({
       LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? "warn",
       DATABASE_URL: "",
       PUBLIC_BASE_URL: E2E_BASE_URL,
+      // Supervisor live streams end every few seconds (the browser reconnects), so the live-view
+      // spec can drop one for real.
+      LIVE_STREAM_MAX_SECONDS: "5",
     },
   },
 });
