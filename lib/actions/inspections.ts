@@ -3,9 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { authedAction } from "@/lib/server/auth/authed-action";
 import { STAFF_ROLES } from "@/lib/server/auth/roles";
-import { db } from "@/lib/server/db";
 import { createInspection } from "@/lib/server/inspections/create-inspection";
 import { createInvite, revokeInvite } from "@/lib/server/inspections/invites";
+import { saveInspectionNotes } from "@/lib/server/inspections/save-inspection-notes";
 import { createInspectionSchema, createInviteSchema, revokeInviteSchema, saveNotesSchema } from "@/lib/validations/inspections";
 
 export const createInspectionAction = authedAction({ roles: STAFF_ROLES, schema: createInspectionSchema }, async (input, actor) => {
@@ -27,7 +27,7 @@ export const revokeInviteAction = authedAction({ roles: STAFF_ROLES, schema: rev
 });
 
 export const saveNotesAction = authedAction({ roles: STAFF_ROLES, schema: saveNotesSchema }, async ({ inspectionId, notes }) => {
-  await db.inspection.update({ where: { id: inspectionId }, data: { notes: notes.trim() || null } });
+  await saveInspectionNotes(inspectionId, notes);
   revalidatePath(`/rooms/${inspectionId}`);
   return { id: inspectionId };
 });

@@ -15,7 +15,7 @@ export async function getInspectionDetail(id: string) {
         select: {
           roomSid: true, status: true, startedAt: true, endedAt: true, durationSeconds: true,
           participants: { orderBy: { joinedAt: "asc" }, select: { participantSid: true, identity: true, status: true, joinedAt: true, leftAt: true, durationSeconds: true } },
-          recordings: { orderBy: { createdAt: "asc" }, select: { recordingSid: true, type: true, trackName: true, status: true, durationSeconds: true, sizeBytes: true, containerFormat: true, createdAt: true } },
+          recordings: { orderBy: { createdAt: "asc" }, select: { recordingSid: true, participantSid: true, type: true, trackName: true, status: true, durationSeconds: true, sizeBytes: true, containerFormat: true, createdAt: true } },
         },
       },
     },
