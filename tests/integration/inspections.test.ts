@@ -33,7 +33,7 @@ const poll = (token: string, requestId: string, key = KEY) => pollRoute(new Requ
 const tokenOf = (url: string) => url.split("/join/")[1]!;
 
 async function newInspection(staff: Staff) {
-  const created = await createInspection(staff, { subject: "Hull survey", reference: "IMO 1234567", scheduledAt: new Date() });
+  const created = await createInspection(staff, { subject: "Hull survey", reference: "IMO 1234567", scheduledAt: new Date(), assigneeId: undefined });
   // The fake stores what it was given; a real room is in progress once created.
   const room = fake.find("POST", "/video/v1/Rooms").at(-1)!;
   fake.seed("video/v1/Rooms", { sid: created.roomSid, status: "in-progress", unique_name: room.form.UniqueName });
