@@ -13,5 +13,7 @@ export async function createDevice(answer: TokenAnswer): Promise<SoftphoneDevice
     closeProtection: true,
     allowIncomingWhileBusy: true,
   });
+  // The console rings with its own tone while a reservation is offered (incoming-alert.tsx).
+  device.audio?.incoming(false);
   return device as unknown as SoftphoneDevice;
 }
