@@ -78,6 +78,10 @@ test("staff run a remote inspection with an invited inspector", async ({ browser
   await expect.poll(() => videoWidth(guest, "remote-video"), { timeout: 20_000 }).toBeGreaterThan(0);
   await expect.poll(() => remoteAudioPeak(staff), { timeout: 20_000 }).toBeGreaterThan(0.01);
   await expect.poll(() => remoteAudioPeak(guest), { timeout: 20_000 }).toBeGreaterThan(0.01);
+  // The guest's microphone makes them the dominant speaker for the host; network quality shows.
+  const guestTileForStaff = staff.locator('[data-testid="participant-tile"][data-name="Olga Inspector"]');
+  await expect(guestTileForStaff).toHaveAttribute("data-dominant", "true", { timeout: 20_000 });
+  await expect(guestTileForStaff.getByTestId("network-quality")).toBeVisible({ timeout: 20_000 });
 
   // Screen share reaches the guest.
   await staff.getByRole("button", { name: "Share screen" }).click();
@@ -110,7 +114,7 @@ test("staff run a remote inspection with an invited inspector", async ({ browser
   await expect(guest.getByRole("status")).toContainText("muted your microphone");
   await expect(guestTile.getByTestId("muted-indicator")).toBeVisible();
   await guestTile.getByRole("button", { name: "Remove Olga Inspector" }).click();
-  await expect(guest.getByTestId("guest-ended")).toContainText("The host removed you");
+  await expect(guest.getByTestId("guest-ended")).toContainText("Alice Johnson removed you from the inspection");
   await expect(staff.getByTestId("participant-tile")).toHaveCount(1);
 
   // End the room for everyone.

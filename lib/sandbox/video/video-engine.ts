@@ -155,7 +155,8 @@ export class VideoEngine {
   kick(participantSid: string): void {
     const participant = this.participants.get(participantSid);
     if (!participant) return;
-    this.listener?.onParticipantRemoved(participant.roomSid, participantSid, 53216, "Participant removed from the Room by the REST API");
+    // Twilio's SDK reports no documented error for a REST removal: the adapter disconnects without one.
+    this.listener?.onParticipantRemoved(participant.roomSid, participantSid, 0, "Participant removed from the Room by the REST API");
     this.removeParticipant(participantSid);
   }
 

@@ -225,7 +225,8 @@ export class Room extends Emitter {
         void this.recorder?.setRemoteDescription({ type: "answer", sdp: message.sdp }).catch(() => undefined);
         return;
       case "disconnected":
-        return this.finish(new SandboxVideoError(message.code, message.message));
+        // Code 0: disconnected without an error (REST removal), as the SDK reports it.
+        return this.finish(message.code ? new SandboxVideoError(message.code, message.message) : null);
       default:
         return;
     }
