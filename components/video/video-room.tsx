@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { LocalAudioTrack, LocalVideoTrack, RemoteParticipant, TwilioError } from "twilio-video";
 import { Button } from "@/components/ui/button";
 import { createCameraTrack, createScreenTrack, describeVideoError, type ConnectedRoom } from "@/lib/video/connect-room";
@@ -34,6 +34,7 @@ export function VideoRoom({ connected, initial, host, onLeft }: { connected: Con
   const [chat, setChat] = useState<ChatLine[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
   const [localVersion, setLocalVersion] = useState(0);
+  const removedBy = useRef<string | null>(null);
 
   const onMessage = useCallback((message: RoomMessage, from: RemoteParticipant) => {
     if (message.kind === "chat") setChat((lines) => [...lines, { id: message.id, from: displayNameOf(from.identity), text: message.text, self: false }]);
@@ -42,8 +43,13 @@ export function VideoRoom({ connected, initial, host, onLeft }: { connected: Con
       setMicOn(false);
       setNotice(`${displayNameOf(from.identity)} muted your microphone.`);
     }
+    if (message.kind === "remove" && message.target === room.localParticipant.sid && !isGuestIdentity(from.identity)) removedBy.current = displayNameOf(from.identity);
   }, [room, audio]);
-  const onDisconnected = useCallback((error: TwilioError | null) => onLeft(error ? describeVideoError(error) : null), [onLeft]);
+  const onDisconnected = useCallback((error: TwilioError | null) => {
+    // Twilio does not say why a participant was removed through the REST API; the host told us first.
+    if (removedBy.current) return onLeft(`${removedBy.current} removed you from the inspection.`);
+    onLeft(error ? describeVideoError(error) : null);
+  }, [onLeft]);
   const state = useRoomState(room, { onMessage, onDisconnected });
 
   useEffect(() => () => {
@@ -124,7 +130,10 @@ export function VideoRoom({ connected, initial, host, onLeft }: { connected: Con
 
   const hostActions = (participant: RemoteParticipant) => host ? {
     onMute: () => dataTrack.send(JSON.stringify({ kind: "mute", target: participant.sid } satisfies RoomMessage)),
-    onRemove: () => void post(`/api/inspections/${host.inspectionId}/participants/${participant.sid}`, undefined, "DELETE").then((e) => e && setNotice(e)),
+    onRemove: () => {
+      dataTrack.send(JSON.stringify({ kind: "remove", target: participant.sid } satisfies RoomMessage));
+      void post(`/api/inspections/${host.inspectionId}/participants/${participant.sid}`, undefined, "DELETE").then((e) => e && setNotice(e));
+    },
     onSnapshot: (video: HTMLVideoElement, name: string) => void snapshot(video, name),
   } : undefined;
 

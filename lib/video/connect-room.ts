@@ -76,7 +76,6 @@ export function describeVideoError(error: unknown): string {
     case 53105: return "The room is full.";
     case 53106: case 53118: return "The inspection room has ended.";
     case 53205: return "You joined this room from another tab or device.";
-    case 53216: return "The host removed you from the inspection.";
     default: return e?.message ? `The video connection failed: ${e.message}` : "The video connection failed.";
   }
 }

@@ -209,7 +209,7 @@ describe("video status callbacks", () => {
     await ev("participant-disconnected", 4, { ParticipantSid: participantSid, ParticipantIdentity: "Olga Inspector · guest-abc", ParticipantDuration: "30" });
     const room = await db.videoRoom.findUniqueOrThrow({ where: { roomSid }, include: { participants: true, recordings: true } });
     expect(room.inspectionId).toBe(id);
-    expect(room.participants[0]).toMatchObject({ identity: "Olga Inspector · guest-abc", status: "disconnected", durationSeconds: 30 });
+    expect(room.participants[0]).toMatchObject({ identity: "Olga Inspector · guest-abc", displayName: "Olga Inspector", status: "disconnected", durationSeconds: 30 });
     expect(room.recordings[0]).toMatchObject({ recordingSid, status: "completed", durationSeconds: 12, sizeBytes: 4096, participantSid });
   });
 

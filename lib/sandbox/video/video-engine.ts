@@ -7,6 +7,8 @@
 import { SandboxError } from "../core/rest";
 import type { SandboxContext, TimerHandle } from "../core/types";
 
+const WEBM_CLUSTER_ID = Buffer.from("1f43b675", "hex");
+
 export interface RecordingRule {
   type: "include" | "exclude";
   all?: boolean;
@@ -155,7 +157,8 @@ export class VideoEngine {
   kick(participantSid: string): void {
     const participant = this.participants.get(participantSid);
     if (!participant) return;
-    this.listener?.onParticipantRemoved(participant.roomSid, participantSid, 53216, "Participant removed from the Room by the REST API");
+    // Twilio's SDK reports no documented error for a REST removal: the adapter disconnects without one.
+    this.listener?.onParticipantRemoved(participant.roomSid, participantSid, 0, "Participant removed from the Room by the REST API");
     this.removeParticipant(participantSid);
   }
 
@@ -196,7 +199,8 @@ export class VideoEngine {
     const room = recording && this.rooms.get(recording.roomSid);
     if (!recording || !room || recording.status !== "processing") return;
     recording.duration = this.duration(recording.startTime, this.ctx.clock.now());
-    if (media && media.length > 0) {
+    // A WebM without a Cluster is only a header: nothing was recorded, so the recording failed.
+    if (media && media.includes(WEBM_CLUSTER_ID)) {
       recording.status = "completed";
       recording.media = media;
       recording.size = media.length;

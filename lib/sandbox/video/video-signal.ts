@@ -11,7 +11,7 @@ import type { SandboxContext } from "../core/types";
 import { TOKEN_EXPIRED, verifyAccessToken } from "../media/signal/access-token";
 import { VIDEO_ERRORS, type TrackInfo, type VideoClientMessage, type VideoServerMessage } from "./browser/video-protocol";
 import type { VideoEngine, VideoRoomListener } from "./video-engine";
-import { ParticipantRecorder } from "./video-recorder";
+import type { ParticipantRecorder } from "./video-recorder";
 
 const PING_MS = 15_000;
 
@@ -151,6 +151,8 @@ export class VideoSignalServer implements VideoRoomListener {
   private async startRecorder(session: Session, sdp: string): Promise<void> {
     const room = session.roomSid ? this.engine.rooms.get(session.roomSid) : undefined;
     if (!room || !this.engine.isRecording(room) || session.recorder) return;
+    // Loaded on first use: werift's recorder (WebM writer) is only needed while a room records.
+    const { ParticipantRecorder } = await import("./video-recorder");
     const recorder = new ParticipantRecorder();
     const answer = await recorder.answer(sdp);
     const recording = this.engine.startRecording(room, session.participantSid!);

@@ -7,6 +7,7 @@ import "server-only";
 import { db } from "@/lib/server/db";
 import { publish } from "@/lib/server/events";
 import type { VideoStatus } from "@/lib/validations/twilio";
+import { displayNameOf } from "@/lib/video-identity";
 
 function eventTime(params: VideoStatus): Date {
   const at = params.Timestamp ? new Date(params.Timestamp) : new Date();
@@ -34,6 +35,7 @@ export async function recordRoomEvent(params: VideoStatus): Promise<void> {
       where: { participantSid: params.ParticipantSid },
       create: {
         participantSid: params.ParticipantSid, roomId: room.id, identity: params.ParticipantIdentity ?? "unknown",
+        displayName: params.ParticipantIdentity ? displayNameOf(params.ParticipantIdentity) : null,
         status: connected ? "connected" : "disconnected", joinedAt: at, leftAt: connected ? null : at,
         durationSeconds: params.ParticipantDuration ?? null,
       },

@@ -1,7 +1,9 @@
 /**
- * One peer-to-peer connection between two participants of a sandbox room, negotiated with the
- * "perfect negotiation" pattern (either side may renegotiate when it publishes or unpublishes;
- * the polite side yields on glare). SDP and ICE travel through the sandbox's signalling.
+ * One peer-to-peer connection between two participants of a sandbox room. The participant who
+ * joins makes the first offer; the one already in the room adds its tracks only when that offer
+ * arrives (they ride on the answer), so the first negotiation never collides. Later changes
+ * (screen share, camera switch) renegotiate with the "perfect negotiation" pattern: the polite
+ * side yields on glare. SDP and ICE travel through the sandbox's signalling.
  */
 export interface LinkSignal {
   description?: RTCSessionDescriptionInit;
@@ -13,14 +15,19 @@ export class PeerLink {
   private makingOffer = false;
   private ignoreOffer = false;
   private readonly senders = new Map<string, RTCRtpSender>();
+  /** Tracks to add once the first offer has arrived (the side already in the room). */
+  private pending: Map<string, { track: MediaStreamTrack; stream: MediaStream }> | null;
 
   constructor(
     readonly remoteSid: string,
+    /** True for the participant who joined: it offers first. */
+    private readonly initiator: boolean,
     private readonly polite: boolean,
     private readonly sendSignal: (data: LinkSignal) => void,
     onTrack: (streamId: string, track: MediaStreamTrack) => void,
     config: RTCConfiguration,
   ) {
+    this.pending = initiator ? null : new Map();
     this.pc = new RTCPeerConnection(config);
     this.pc.onnegotiationneeded = async () => {
       try {
@@ -41,8 +48,19 @@ export class PeerLink {
   }
 
   addTrack(trackSid: string, track: MediaStreamTrack, stream: MediaStream): void {
+    if (this.pending) {
+      this.pending.set(trackSid, { track, stream });
+      return;
+    }
     if (this.senders.has(trackSid) || this.pc.signalingState === "closed") return;
     this.senders.set(trackSid, this.pc.addTrack(track, stream));
+  }
+
+  /** The joiner offers even with nothing to send, so it receives the others' media. */
+  offerIfIdle(): void {
+    if (!this.initiator || this.senders.size > 0 || this.pc.getTransceivers().length > 0) return;
+    this.pc.addTransceiver("audio", { direction: "recvonly" });
+    this.pc.addTransceiver("video", { direction: "recvonly" });
   }
 
   async replaceTrack(trackSid: string, track: MediaStreamTrack): Promise<void> {
@@ -50,6 +68,7 @@ export class PeerLink {
   }
 
   removeTrack(trackSid: string): void {
+    this.pending?.delete(trackSid);
     const sender = this.senders.get(trackSid);
     if (!sender) return;
     this.senders.delete(trackSid);
@@ -62,6 +81,12 @@ export class PeerLink {
       this.ignoreOffer = !this.polite && collision;
       if (this.ignoreOffer) return;
       await this.pc.setRemoteDescription(description);
+      if (description.type === "offer" && this.pending) {
+        // addTrack reuses the transceivers the offer created, so these tracks go out on the answer.
+        const pending = this.pending;
+        this.pending = null;
+        for (const [trackSid, { track, stream }] of pending) this.addTrack(trackSid, track, stream);
+      }
       if (description.type === "offer") {
         await this.pc.setLocalDescription();
         if (this.pc.localDescription) this.sendSignal({ description: this.pc.localDescription.toJSON() });

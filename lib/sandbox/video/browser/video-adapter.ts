@@ -169,6 +169,11 @@ export class Room extends Emitter {
 
   refreshInactiveMedia(): void {}
 
+  /** After joining: make sure every link to the participants already here gets an offer. */
+  offerToEveryone(): void {
+    for (const link of this.links.values()) link.offerIfIdle();
+  }
+
   // ── used by LocalParticipant ──
 
   send(message: VideoClientMessage): void {
@@ -225,7 +230,8 @@ export class Room extends Emitter {
         void this.recorder?.setRemoteDescription({ type: "answer", sdp: message.sdp }).catch(() => undefined);
         return;
       case "disconnected":
-        return this.finish(new SandboxVideoError(message.code, message.message));
+        // Code 0: disconnected without an error (REST removal), as the SDK reports it.
+        return this.finish(message.code ? new SandboxVideoError(message.code, message.message) : null);
       default:
         return;
     }
@@ -246,6 +252,7 @@ export class Room extends Emitter {
     forward("trackMessage", "trackMessage");
     const link = new PeerLink(
       info.sid,
+      !joinedNow,
       this.localParticipant.sid > info.sid,
       (data) => this.send({ type: "signal", to: info.sid, data }),
       (streamId, track) => participant.addMedia(streamId, track),
@@ -255,7 +262,6 @@ export class Room extends Emitter {
     for (const publication of this.localParticipant.tracks.values()) {
       if (publication.stream) link.addTrack(publication.trackSid, (publication.track as LocalMediaTrackLike).mediaStreamTrack, publication.stream);
     }
-    void joinedNow;
     return participant;
   }
 
@@ -357,6 +363,7 @@ export function connect(token: string, options: SandboxConnectOptions): Promise<
       if (message.type !== "connected") return;
       const room = new Room(socket, message, options);
       void room.localParticipant.publishTracks(options.tracks ?? []).then(() => {
+        room.offerToEveryone();
         if (room.isRecording) void room.startRecorder();
         resolve(room);
       }, reject);

@@ -55,7 +55,6 @@ export const VIDEO_ERRORS = {
   roomNotFound: 53106,
   roomCompleted: 53118,
   roomFull: 53105,
-  participantRemoved: 53216,
   duplicateIdentity: 53205,
   signalingError: 53000,
 } as const;
