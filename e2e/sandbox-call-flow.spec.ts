@@ -7,7 +7,7 @@
  * and the recording; the sandbox's webhook log shows every request signed and accepted.
  */
 import { expect, test } from "@playwright/test";
-import { BUSINESS_NUMBER, control, dbQuery, provisionedWorkspace, setWorkerActivity, signInRequest } from "./fixtures/sandbox";
+import { BUSINESS_NUMBER, control, dbQuery, provisionedWorkspace, setWorkerActivity, signInRequest, taskRouterWorker } from "./fixtures/sandbox";
 
 interface SandboxCall {
   sid: string;
@@ -222,6 +222,43 @@ test("an agent rejects the reservation through the app: the call rings the next 
     .poll(async () => (await dbQuery<{ agent: string | null }>(`SELECT u.username AS agent FROM "Task" t LEFT JOIN "User" u ON u.id = t."agentId" WHERE t."callSid" = $1`, [callSid]))[0]?.agent)
     .toBe("bob");
 
+  await control(`/sandbox/calls/${callSid}/hangup`, {});
+  const [task] = await dbQuery<{ taskSid: string }>(`SELECT "taskSid" FROM "Task" WHERE "callSid" = $1`, [callSid]);
+  await expect.poll(async () => (await dbQuery<{ status: string }>(`SELECT status FROM "Task" WHERE "taskSid" = $1`, [task!.taskSid]))[0]?.status).toBe("wrapping");
+  await signInRequest(request, "bob");
+  expect((await request.post(`/api/tasks/${task!.taskSid}/complete`, { data: { disposition: "resolved" } })).status()).toBe(200);
+  await setWorkerActivity(workspace, "bob", "Offline");
+});
+
+test("nobody answers the reservation: when it times out on the sandbox clock the call rings the next agent", async ({ request }) => {
+  const workspace = await provisionedWorkspace();
+  for (const name of workspace.workers.keys()) await setWorkerActivity(workspace, name, name === "alice" ? "Available" : "Offline");
+  const callSid = await callSupport("+12025550186");
+  const aliceLeg = await ringingLeg("alice");
+  await setWorkerActivity(workspace, "bob", "Available");
+
+  // The provisioned workflow reserves for 30 s; jump past it instead of waiting.
+  await control("/sandbox/clock", { advanceMs: 31_000 });
+  const bobLeg = await ringingLeg("bob");
+  expect((await call(aliceLeg.sid))?.status).not.toBe("ringing");
+  await expect
+    .poll(async () =>
+      (
+        await dbQuery<{ agent: string | null; status: string }>(
+          `SELECT u.username AS agent, r.status FROM "Reservation" r JOIN "Task" t ON t.id = r."taskId" LEFT JOIN "User" u ON u.id = r."userId" WHERE t."callSid" = $1 ORDER BY r."createdAt"`,
+          [callSid],
+        )
+      ).map((r) => [r.agent, r.status]),
+    )
+    .toEqual([
+      ["alice", "timeout"],
+      ["bob", "pending"],
+    ]);
+  // TaskRouter moved alice to the workspace's timeout activity, so she is not offered it again.
+  expect((await taskRouterWorker(workspace, "alice")).activity_name).toBe("Offline");
+
+  await control(`/sandbox/calls/${bobLeg.sid}/answer`, {});
+  await expect.poll(async () => (await call(callSid))?.activity?.kind).toBe("conference");
   await control(`/sandbox/calls/${callSid}/hangup`, {});
   const [task] = await dbQuery<{ taskSid: string }>(`SELECT "taskSid" FROM "Task" WHERE "callSid" = $1`, [callSid]);
   await expect.poll(async () => (await dbQuery<{ status: string }>(`SELECT status FROM "Task" WHERE "taskSid" = $1`, [task!.taskSid]))[0]?.status).toBe("wrapping");
