@@ -1,7 +1,8 @@
 /**
  * Call-log and report query times on a database with one million generated calls.
  *
- *   npm run bench:dashboard            (both parts; this file is the query part)
+ *   npm run bench:dashboard            (both parts; this file is the query part, alone: bench:dashboard:queries;
+ *                                       the SSE part is bench/dashboard-sse.ts)
  *
  * Uses the machine's Postgres (BENCH_DATABASE_URL, default a local `switchboard_bench` database
  * that is dropped and recreated — local hosts only) and the app's own query services.

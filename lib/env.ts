@@ -55,6 +55,7 @@ const baseSchema = z.object({
       .optional(),
   ),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  LIVE_STREAM_MAX_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
   AUTH_SECRET: z.preprocess(
     emptyAsUndefined,
     z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
@@ -121,6 +122,8 @@ export interface Env {
   PUBLIC_BASE_URL: string;
   DATABASE_URL: string | undefined;
   DATABASE_POOL_SIZE: number;
+  /** A supervisor SSE stream is closed after this long; the browser reconnects (and re-authenticates) at once. */
+  LIVE_STREAM_MAX_SECONDS: number;
   AUTH_SECRET: string | undefined;
   LOG_LEVEL: string;
   DATA_DIR: string;
@@ -178,6 +181,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     PUBLIC_BASE_URL: publicBaseUrl,
     DATABASE_URL: v.DATABASE_URL,
     DATABASE_POOL_SIZE: v.DATABASE_POOL_SIZE,
+    LIVE_STREAM_MAX_SECONDS: v.LIVE_STREAM_MAX_SECONDS,
     AUTH_SECRET: v.AUTH_SECRET,
     LOG_LEVEL: v.LOG_LEVEL ?? (v.NODE_ENV === "test" ? "silent" : "info"),
     DATA_DIR: v.DATA_DIR,

@@ -56,3 +56,5 @@ export const rejectReservationSchema = z.object({
   activity: z.enum(["Available", "Break", "Offline"]).optional(),
 });
 export type RejectReservationInput = z.infer<typeof rejectReservationSchema>;
+
+export const recordingSidSchema = sid("RE", "recording");

@@ -32,6 +32,8 @@ export class FakeTwilio {
   private server: http.Server | null = null;
   /** Responses to force, checked in order: a matching request gets this status/body once. */
   readonly failures: { method: string; pathIncludes: string; status: number; body?: object; times: number }[] = [];
+  /** Raw bodies served on GET by exact path (recording media). */
+  private readonly media = new Map<string, { body: Buffer; contentType: string }>();
 
   constructor(readonly port: number) {}
 
@@ -48,6 +50,12 @@ export class FakeTwilio {
     this.requests.length = 0;
     this.store.clear();
     this.failures.length = 0;
+    this.media.clear();
+  }
+
+  /** Serves `body` on GET `path` (e.g. /api/2010-04-01/Accounts/AC…/Recordings/RE….wav). */
+  setMedia(path: string, body: Buffer, contentType = "audio/x-wav") {
+    this.media.set(path, { body, contentType });
   }
 
   /** Puts a resource in a collection (e.g. an incoming phone number), returning it. */
@@ -88,6 +96,13 @@ export class FakeTwilio {
     if (failure) {
       failure.times--;
       return this.send(res, failure.status, failure.body ?? { code: 20500, message: "forced failure", more_info: "", status: failure.status });
+    }
+
+    const media = method === "GET" ? this.media.get(url.pathname) : undefined;
+    if (media) {
+      res.writeHead(200, { "Content-Type": media.contentType, "Content-Length": String(media.body.length) });
+      res.end(media.body);
+      return;
     }
 
     const v1 = !url.pathname.startsWith("/api/");

@@ -12,7 +12,7 @@ import type { SessionUser } from "@/lib/server/auth/verify-credentials";
 import { clientIdentity } from "@/lib/server/agents/identity";
 import { conferenceSidFor, loadControlledTask } from "@/lib/server/tasks/load-controlled-task";
 import type { SuperviseInput } from "@/lib/validations/call-control";
-import { addConferenceParticipant, updateConferenceParticipant } from "./conference-participants";
+import { addConferenceParticipant, hangUpCall, updateConferenceParticipant } from "./conference-participants";
 
 export async function superviseCall(user: SessionUser, taskSid: string, input: SuperviseInput) {
   if (!hasRole(user.role, SUPERVISOR_ROLES)) throw new AppError("forbidden", "Only supervisors can monitor, whisper or barge.");
@@ -39,4 +39,19 @@ export async function superviseCall(user: SessionUser, taskSid: string, input: S
   }
   await recordAudit({ actorId: user.id, action: `call.${input.mode}`, targetType: "task", targetId: taskSid, details: { callSid, agentId: task.agentId } });
   return { taskSid, callSid, mode: input.mode };
+}
+
+/**
+ * The supervisor leaves the call: their conference leg is removed; the customer and the agent
+ * stay connected (supervisor legs never carry endConferenceOnExit).
+ */
+export async function leaveSupervision(user: SessionUser, taskSid: string) {
+  if (!hasRole(user.role, SUPERVISOR_ROLES)) throw new AppError("forbidden", "Only supervisors can monitor, whisper or barge.");
+  const task = await loadControlledTask(user, taskSid, { statuses: ["assigned", "wrapping", "completed", "canceled"] });
+  const legs = await db.conferenceParticipant.findMany({
+    where: { role: "supervisor", userId: user.id, status: "joined", ...(task.conferenceSid ? { conferenceSid: task.conferenceSid } : { friendlyName: taskSid }) },
+  });
+  for (const leg of legs) await hangUpCall(leg.callSid);
+  await recordAudit({ actorId: user.id, action: "call.leave", targetType: "task", targetId: taskSid, details: { callSids: legs.map((l) => l.callSid) } });
+  return { taskSid, left: legs.length };
 }

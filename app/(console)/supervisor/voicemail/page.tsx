@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { RecordingPlayer } from "@/components/recordings/recording-player";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -35,7 +36,7 @@ export default async function VoicemailPage({ searchParams }: PageProps<"/superv
             const caller = v.contact?.name ?? formatAddress(v.from);
             return (
               <li key={v.id} className="flex flex-col gap-2 px-5 py-4 md:flex-row md:items-start md:justify-between">
-                <div className="min-w-0 space-y-1">
+                <div className="min-w-0 flex-1 space-y-1">
                   <p className="font-medium text-slate-900">
                     {caller}
                     {v.contact ? <span className="ml-2 text-sm font-normal text-slate-500">{formatAddress(v.from)}</span> : null}
@@ -48,6 +49,7 @@ export default async function VoicemailPage({ searchParams }: PageProps<"/superv
                   <blockquote className="max-w-3xl text-sm text-slate-800">
                     {v.transcription ? `“${v.transcription}”` : <span className="italic text-slate-500">No transcription ({v.transcriptionStatus ?? "pending"}).</span>}
                   </blockquote>
+                  {v.recording ? <RecordingPlayer recordingSid={v.recording.recordingSid} label={`voicemail from ${caller}`} /> : null}
                 </div>
                 <div className="flex shrink-0 items-center gap-2">
                   {v.handledAt ? <Badge tone="success">handled</Badge> : <Badge tone="warning">open</Badge>}

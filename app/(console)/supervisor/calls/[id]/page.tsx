@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { RecordingPlayer } from "@/components/recordings/recording-player";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -123,9 +124,12 @@ export default async function CallDetailPage({ params }: PageProps<"/supervisor/
         ) : (
           <ul className="divide-y divide-slate-100" data-testid="call-recordings">
             {call.recordings.map((r) => (
-              <li key={r.id} className="flex items-center justify-between px-5 py-3 text-sm">
-                <span>{r.recordingSid} · {formatDuration(r.durationSeconds)} · {r.channels === 2 ? "dual channel" : "mono"}</span>
-                <Badge>{r.status}</Badge>
+              <li key={r.id} className="space-y-2 px-5 py-3 text-sm">
+                <div className="flex items-center justify-between">
+                  <span>{r.recordingSid} · {formatDuration(r.durationSeconds)} · {r.channels === 2 ? "dual channel" : "mono"}</span>
+                  <Badge>{r.status}</Badge>
+                </div>
+                {r.status === "completed" ? <RecordingPlayer recordingSid={r.recordingSid} label={`call recording ${formatDateTime(r.createdAt, timeZone)}`} /> : null}
               </li>
             ))}
           </ul>
