@@ -7,7 +7,7 @@
  * and the recording; the sandbox's webhook log shows every request signed and accepted.
  */
 import { expect, test } from "@playwright/test";
-import { BUSINESS_NUMBER, control, dbQuery, provisionedWorkspace, setWorkerActivity, signInRequest } from "./fixtures/sandbox";
+import { BUSINESS_NUMBER, control, dbQuery, provisionedWorkspace, setWorkerActivity, signInRequest, taskRouterWorker } from "./fixtures/sandbox";
 
 interface SandboxCall {
   sid: string;
@@ -154,4 +154,115 @@ test("a scripted caller reaches an agent through the IVR, TaskRouter and a recor
   expect(webhooks.every((w) => w.verdict.signatureValid)).toBe(true);
 
   await setWorkerActivity(workspace, "alice", "Offline");
+});
+
+async function callSupport(from: string): Promise<string> {
+  const placed = await control<SandboxCall>("/sandbox/calls", { from, to: BUSINESS_NUMBER });
+  await expect.poll(async () => (await call(placed.sid))?.activity?.verb, { message: "the IVR gathers digits" }).toBe("Gather");
+  await control(`/sandbox/calls/${placed.sid}/digits`, { digits: "2" });
+  return placed.sid;
+}
+
+async function ringingLeg(identity: string): Promise<SandboxCall> {
+  let leg: SandboxCall | undefined;
+  await expect
+    .poll(async () => {
+      leg = (await calls()).find((c) => c.to === `client:${identity}` && c.status === "ringing");
+      return leg?.sid;
+    }, { message: `${identity}'s client leg rings` })
+    .toMatch(/^CA/);
+  return leg!;
+}
+
+test("an agent rejects the reservation through the app: the call rings the next agent, who takes it", async ({ request }) => {
+  const workspace = await provisionedWorkspace();
+  for (const name of workspace.workers.keys()) await setWorkerActivity(workspace, name, name === "alice" ? "Available" : "Offline");
+  const callSid = await callSupport("+12025550189");
+  const aliceLeg = await ringingLeg("alice");
+
+  let reservationSid = "";
+  await expect
+    .poll(async () => {
+      const [row] = await dbQuery<{ reservationSid: string; agent: string | null; status: string }>(
+        `SELECT r."reservationSid", u.username AS agent, r.status FROM "Reservation" r JOIN "Task" t ON t.id = r."taskId" LEFT JOIN "User" u ON u.id = r."userId" WHERE t."callSid" = $1`,
+        [callSid],
+      );
+      reservationSid = row?.reservationSid ?? "";
+      return row && { agent: row.agent, status: row.status };
+    }, { message: "the app stored alice's pending reservation" })
+    .toEqual({ agent: "alice", status: "pending" });
+
+  // Bob becomes available while alice's phone rings; one reservation at a time, so he waits.
+  await setWorkerActivity(workspace, "bob", "Available");
+  await signInRequest(request, "alice");
+  const rejected = await request.post(`/api/reservations/${reservationSid}/reject`, { data: { activity: "Offline" } });
+  expect(rejected.status(), await rejected.text()).toBe(200);
+
+  const bobLeg = await ringingLeg("bob");
+  await expect.poll(async () => (await call(aliceLeg.sid))?.status, { message: "alice's leg stops ringing" }).not.toBe("ringing");
+  await control(`/sandbox/calls/${bobLeg.sid}/answer`, {});
+  await expect
+    .poll(async () => [(await call(callSid))?.activity?.kind, (await call(bobLeg.sid))?.activity?.kind])
+    .toEqual(["conference", "conference"]);
+
+  await expect
+    .poll(async () =>
+      (
+        await dbQuery<{ agent: string | null; status: string }>(
+          `SELECT u.username AS agent, r.status FROM "Reservation" r JOIN "Task" t ON t.id = r."taskId" LEFT JOIN "User" u ON u.id = r."userId" WHERE t."callSid" = $1 ORDER BY r."createdAt"`,
+          [callSid],
+        )
+      ).map((r) => [r.agent, r.status]),
+    )
+    .toEqual([
+      ["alice", "rejected"],
+      ["bob", "accepted"],
+    ]);
+  await expect
+    .poll(async () => (await dbQuery<{ agent: string | null }>(`SELECT u.username AS agent FROM "Task" t LEFT JOIN "User" u ON u.id = t."agentId" WHERE t."callSid" = $1`, [callSid]))[0]?.agent)
+    .toBe("bob");
+
+  await control(`/sandbox/calls/${callSid}/hangup`, {});
+  const [task] = await dbQuery<{ taskSid: string }>(`SELECT "taskSid" FROM "Task" WHERE "callSid" = $1`, [callSid]);
+  await expect.poll(async () => (await dbQuery<{ status: string }>(`SELECT status FROM "Task" WHERE "taskSid" = $1`, [task!.taskSid]))[0]?.status).toBe("wrapping");
+  await signInRequest(request, "bob");
+  expect((await request.post(`/api/tasks/${task!.taskSid}/complete`, { data: { disposition: "resolved" } })).status()).toBe(200);
+  await setWorkerActivity(workspace, "bob", "Offline");
+});
+
+test("nobody answers the reservation: when it times out on the sandbox clock the call rings the next agent", async ({ request }) => {
+  const workspace = await provisionedWorkspace();
+  for (const name of workspace.workers.keys()) await setWorkerActivity(workspace, name, name === "alice" ? "Available" : "Offline");
+  const callSid = await callSupport("+12025550186");
+  const aliceLeg = await ringingLeg("alice");
+  await setWorkerActivity(workspace, "bob", "Available");
+
+  // The provisioned workflow reserves for 30 s; jump past it instead of waiting.
+  await control("/sandbox/clock", { advanceMs: 31_000 });
+  const bobLeg = await ringingLeg("bob");
+  expect((await call(aliceLeg.sid))?.status).not.toBe("ringing");
+  await expect
+    .poll(async () =>
+      (
+        await dbQuery<{ agent: string | null; status: string }>(
+          `SELECT u.username AS agent, r.status FROM "Reservation" r JOIN "Task" t ON t.id = r."taskId" LEFT JOIN "User" u ON u.id = r."userId" WHERE t."callSid" = $1 ORDER BY r."createdAt"`,
+          [callSid],
+        )
+      ).map((r) => [r.agent, r.status]),
+    )
+    .toEqual([
+      ["alice", "timeout"],
+      ["bob", "pending"],
+    ]);
+  // TaskRouter moved alice to the workspace's timeout activity, so she is not offered it again.
+  expect((await taskRouterWorker(workspace, "alice")).activity_name).toBe("Offline");
+
+  await control(`/sandbox/calls/${bobLeg.sid}/answer`, {});
+  await expect.poll(async () => (await call(callSid))?.activity?.kind).toBe("conference");
+  await control(`/sandbox/calls/${callSid}/hangup`, {});
+  const [task] = await dbQuery<{ taskSid: string }>(`SELECT "taskSid" FROM "Task" WHERE "callSid" = $1`, [callSid]);
+  await expect.poll(async () => (await dbQuery<{ status: string }>(`SELECT status FROM "Task" WHERE "taskSid" = $1`, [task!.taskSid]))[0]?.status).toBe("wrapping");
+  await signInRequest(request, "bob");
+  expect((await request.post(`/api/tasks/${task!.taskSid}/complete`, { data: { disposition: "resolved" } })).status()).toBe(200);
+  await setWorkerActivity(workspace, "bob", "Offline");
 });

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { SandboxConsole } from "@/components/sandbox/sandbox-console";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { env } from "@/lib/env";
 import { STAFF_ROLES } from "@/lib/server/auth/roles";
 import { requireRole } from "@/lib/server/auth/session";
+import { browserSandboxUrl, getTwilioAccount } from "@/lib/server/twilio/config";
 
 export const metadata: Metadata = { title: "Sandbox" };
 
@@ -17,26 +19,28 @@ async function sandboxReachable(): Promise<boolean> {
   }
 }
 
+/** The sandbox console (sandbox mode only; any signed-in user). */
 export default async function SandboxPage() {
   await requireRole(STAFF_ROLES);
-  if (env.mode !== "sandbox") notFound();
+  const sandboxUrl = browserSandboxUrl();
+  if (env.mode !== "sandbox" || !sandboxUrl) notFound();
   const up = await sandboxReachable();
   return (
     <div className="space-y-6">
-      <h1 className="text-xl font-semibold">Sandbox</h1>
-      <Card>
-        <CardHeader
-          title="Local Twilio emulator"
-          description="Without Twilio credentials Switchboard runs against a local emulator of Twilio's APIs."
-          actions={<Badge tone={up ? "success" : "warning"}>{up ? "running" : "not running"}</Badge>}
-        />
-        <CardBody className="text-sm text-slate-600">
-          <p>
-            Expected at <code className="font-mono">{env.SANDBOX_URL}</code>.{" "}
-            {up ? "It is answering." : "It is not answering: the launcher starts it with npm run dev."}
-          </p>
-        </CardBody>
-      </Card>
+      <div className="flex items-center gap-3">
+        <h1 className="text-xl font-semibold">Sandbox</h1>
+        <Badge tone={up ? "success" : "warning"}>{up ? "running" : "not running"}</Badge>
+      </div>
+      {up ? (
+        <SandboxConsole sandboxUrl={sandboxUrl} businessNumber={getTwilioAccount().phoneNumber} />
+      ) : (
+        <Card>
+          <CardHeader title="The local Twilio emulator is not answering" />
+          <CardBody className="text-sm text-slate-600">
+            Expected at <code className="font-mono">{env.SANDBOX_URL}</code>. The launcher starts it with npm run dev.
+          </CardBody>
+        </Card>
+      )}
     </div>
   );
 }

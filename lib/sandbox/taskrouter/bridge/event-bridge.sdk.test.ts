@@ -285,6 +285,57 @@ describe("twilio-taskrouter SDK on the sandbox event bridge", { timeout: 30_000 
     expect(reservation.status).toBe("canceled");
   });
 
+  it("offers a rejected task to the next worker, and re-routes it when that reservation times out", async () => {
+    const tr = s.client.taskrouter.v1.workspaces(ws);
+    // One reservation at a time (the default), so the second worker waits for the first to let go.
+    const queue = await tr.taskQueues.create({ friendlyName: "Pair", targetWorkers: "team == 'pair'" });
+    const pair = await tr.workflows.create({
+      friendlyName: "Pair",
+      configuration: JSON.stringify({ task_routing: { filters: [], default_filter: { queue: queue.sid } } }),
+      assignmentCallbackUrl: `${s.app.url}/assignment`,
+      taskReservationTimeout: 30,
+    });
+    const ivy = await newWorker("ivy", { team: "pair" });
+    const jack = await newWorker("jack", { team: "pair" });
+    await ivy.activities.get(activity.Available!)!.setAsCurrent();
+    const toIvy = next<Reservation>(ivy, "reservationCreated");
+    const task = await tr.tasks.create({ workflowSid: pair.sid, attributes: JSON.stringify({ team: "pair" }) });
+    const first = await toIvy;
+    await jack.activities.get(activity.Available!)!.setAsCurrent();
+
+    const toJack = next<Reservation>(jack, "reservationCreated");
+    await first.reject({ activitySid: activity.Unavailable! });
+    const second = await toJack;
+    expect(second.task.sid).toBe(task.sid);
+    expect(first.status).toBe("rejected");
+
+    // Jack lets it ring: after the workflow's 30 s on the sandbox clock the task goes back to Ivy.
+    await ivy.activities.get(activity.Available!)!.setAsCurrent();
+    const backToIvy = next<Reservation>(ivy, "reservationCreated");
+    const timedOut = next(second, "timeout");
+    await s.advance(30_000);
+    await timedOut;
+    const third = await backToIvy;
+    expect(third.task.sid).toBe(task.sid);
+    expect((await tr.workers(jack.sid).fetch()).activityName).toBe("Offline");
+    await third.accept();
+    expect((await tr.tasks(task.sid).fetch()).assignmentStatus).toBe("assigned");
+  });
+
+  it("refuses an already expired token: the Worker is disconnected and never gets ready", async () => {
+    const created = await s.client.taskrouter.v1.workspaces(ws).workers.create({ friendlyName: "kim" });
+    s.sandbox.ctx.clock.setNow(Date.now());
+    const worker = connect(tokenFor(created.sid, -60));
+    let ready = false;
+    worker.on("ready", () => (ready = true));
+    const dropped = await next<{ message: string }>(worker, "disconnected");
+    expect(dropped.message).toMatch(/expired/i);
+    worker.disconnect();
+    expect(ready).toBe(false);
+    expect(taskrouter.bridge.sessionCount(created.sid)).toBe(0);
+    expect(s.sandbox.debugger.list().some((entry) => entry.code === 20104)).toBe(true);
+  });
+
   it("rescinds the other worker's reservation when a multi-reserved task is accepted", async () => {
     const dan = await newWorker("dan");
     const eve = await newWorker("eve");
