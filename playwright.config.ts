@@ -17,6 +17,7 @@ export default defineConfig({
   testDir: "e2e",
   // The media layer's browser tests run against their own harness (playwright.media.config.ts).
   testIgnore: ["**/e2e/media/**"],
+  globalSetup: "./e2e/global-setup.ts",
   fullyParallel: false,
   workers: 1,
   forbidOnly: !!process.env.CI,
@@ -61,7 +62,7 @@ export default defineConfig({
       SANDBOX_PORT: process.env.E2E_SANDBOX_PORT ?? "3110",
       ALLOW_SANDBOX_IN_PRODUCTION: "true",
       DEMO_PASSWORD: "switchboard-demo",
-      LOG_LEVEL: "warn",
+      LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? "warn",
       DATABASE_URL: "",
       PUBLIC_BASE_URL: E2E_BASE_URL,
       // Supervisor live streams end every few seconds (the browser reconnects), so the live-view

@@ -4,10 +4,10 @@ import { signIn } from "./fixtures/auth";
 
 test.describe("sign-in and navigation per role", () => {
   const cases = [
-    { user: "alice", home: "/agent", nav: ["Agent", "Rooms", "Sandbox"], name: "Alice Johnson" },
-    { user: "bob", home: "/agent", nav: ["Agent", "Rooms", "Sandbox"], name: "Bob Martinez" },
-    { user: "sam", home: "/supervisor", nav: ["Agent", "Supervisor", "Rooms", "Sandbox"], name: "Sam Okafor" },
-    { user: "ada", home: "/admin", nav: ["Agent", "Supervisor", "Rooms", "Admin", "Sandbox"], name: "Ada Lindqvist" },
+    { user: "alice", home: "/agent", nav: ["Agent", "Messages", "Rooms", "Sandbox"], name: "Alice Johnson" },
+    { user: "bob", home: "/agent", nav: ["Agent", "Messages", "Rooms", "Sandbox"], name: "Bob Martinez" },
+    { user: "sam", home: "/supervisor", nav: ["Agent", "Messages", "Supervisor", "Rooms", "Sandbox"], name: "Sam Okafor" },
+    { user: "ada", home: "/admin", nav: ["Agent", "Messages", "Supervisor", "Rooms", "Admin", "Sandbox"], name: "Ada Lindqvist" },
   ];
   for (const c of cases) {
     test(`${c.user} signs in, lands on ${c.home} and sees their sections`, async ({ page }) => {

@@ -4,7 +4,7 @@ import { signIn } from "./fixtures/auth";
 test("health reports the embedded database up in sandbox mode", async ({ request }) => {
   const res = await request.get("/api/health");
   expect(res.status()).toBe(200);
-  expect(await res.json()).toMatchObject({ status: "ok", db: "up", mode: "sandbox" });
+  expect(await res.json()).toMatchObject({ status: "ok", db: "up", mode: "sandbox", telephony: "provisioned" });
 });
 
 test("pages are served with a nonce CSP and security headers", async ({ page }) => {

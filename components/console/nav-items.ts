@@ -10,6 +10,7 @@ export interface NavItem {
 /** The console's sections and who sees them. Pages enforce the same roles on the server. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/agent", label: "Agent", roles: ["AGENT", "SUPERVISOR", "ADMIN"] },
+  { href: "/messages", label: "Messages", roles: ["AGENT", "SUPERVISOR", "ADMIN"] },
   { href: "/supervisor", label: "Supervisor", roles: ["SUPERVISOR", "ADMIN"] },
   { href: "/rooms", label: "Rooms", roles: ["AGENT", "SUPERVISOR", "ADMIN"] },
   { href: "/admin", label: "Admin", roles: ["ADMIN"] },

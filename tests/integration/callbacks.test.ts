@@ -72,6 +72,46 @@ describe("recording callbacks", () => {
     expect(rows[0]).toMatchObject({ durationSeconds: 73, channels: 2, source: "DialVerb", status: "completed", url: params.RecordingUrl });
     expect(rows[0]!.callId).toBe((await db.call.findUniqueOrThrow({ where: { callSid: call.CallSid } })).id);
   });
+
+  it("links a conference recording to the customer's call, whichever participant's CallSid it names", async () => {
+    const conferenceSid = sid("CF");
+    const customer = voiceParams({ CallStatus: "in-progress", SequenceNumber: "0" });
+    await status(signedRequest("/api/twilio/voice/status", customer));
+    await db.call.update({ where: { callSid: customer.CallSid }, data: { conferenceSid, startedAt: new Date(Date.now() - 60_000) } });
+    const agentLeg = voiceParams({ To: "client:alice", From: "+12025550100", Direction: "outbound-api", CallStatus: "in-progress", SequenceNumber: "0" });
+    await status(signedRequest("/api/twilio/voice/status", agentLeg));
+    const recordingSid = sid("RE");
+    const params = {
+      AccountSid: TEST_ACCOUNT_SID, CallSid: agentLeg.CallSid, ConferenceSid: conferenceSid, RecordingSid: recordingSid,
+      RecordingUrl: `https://api.twilio.com/2010-04-01/Accounts/${TEST_ACCOUNT_SID}/Recordings/${recordingSid}`,
+      RecordingStatus: "completed", RecordingDuration: "12", RecordingChannels: "1", RecordingSource: "Conference",
+    };
+    expect((await recording(signedRequest("/api/twilio/voice/recording", params))).status).toBe(204);
+    const row = await db.recording.findUniqueOrThrow({ where: { recordingSid } });
+    expect(row).toMatchObject({ conferenceSid, source: "Conference" });
+    expect(row.callId).toBe((await db.call.findUniqueOrThrow({ where: { callSid: customer.CallSid } })).id);
+  });
+
+  it("moves a conference recording that arrived before the conference's events to the customer's call", async () => {
+    const customer = voiceParams({ CallStatus: "in-progress", SequenceNumber: "0" });
+    await status(signedRequest("/api/twilio/voice/status", customer));
+    const agentLeg = voiceParams({ To: "client:alice", From: "+12025550100", Direction: "outbound-api", CallStatus: "in-progress", SequenceNumber: "0" });
+    await status(signedRequest("/api/twilio/voice/status", agentLeg));
+    const taskSid = sid("WT");
+    await db.task.create({ data: { taskSid, type: "call", status: "assigned", attributes: {}, callSid: customer.CallSid } });
+    const conferenceSid = sid("CF");
+    const recordingSid = sid("RE");
+    await recording(signedRequest("/api/twilio/voice/recording", {
+      AccountSid: TEST_ACCOUNT_SID, CallSid: agentLeg.CallSid, ConferenceSid: conferenceSid, RecordingSid: recordingSid,
+      RecordingUrl: `https://api.twilio.com/2010-04-01/Accounts/${TEST_ACCOUNT_SID}/Recordings/${recordingSid}`,
+      RecordingStatus: "completed", RecordingDuration: "12", RecordingChannels: "1", RecordingSource: "Conference",
+    }));
+    await conferenceStatus(signedRequest("/api/twilio/voice/conference-status", {
+      AccountSid: TEST_ACCOUNT_SID, ConferenceSid: conferenceSid, FriendlyName: taskSid, StatusCallbackEvent: "participant-join", SequenceNumber: "1", CallSid: customer.CallSid, Muted: "false", Hold: "false",
+    }));
+    const customerCall = await db.call.findUniqueOrThrow({ where: { callSid: customer.CallSid } });
+    expect((await db.recording.findUniqueOrThrow({ where: { recordingSid } })).callId).toBe(customerCall.id);
+  });
 });
 
 async function taskEvent(EventType: string, fields: Record<string, string>, atMs: number) {

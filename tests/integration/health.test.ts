@@ -2,6 +2,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { GET } from "@/app/api/health/route";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { createPrismaClient } from "@/lib/server/db/create-client";
+import { db } from "@/lib/server/db";
+import { clearTwilioSidCache, SID_SETTING_KEYS } from "@/lib/server/twilio/config";
 import { startPgliteServer } from "@/scripts/lib/pglite-server";
 
 const globalForDb = globalThis as unknown as { switchboardDb?: PrismaClient };
@@ -13,6 +15,25 @@ describe("GET /api/health", () => {
     const body = await res.json();
     expect(body).toMatchObject({ status: "ok", db: "up", mode: "sandbox" });
     expect(body.version).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it("says whether telephony is provisioned (workspace, workflow and TwiML App SIDs known)", async () => {
+    const keys = Object.values(SID_SETTING_KEYS);
+    const saved = await db.setting.findMany({ where: { key: { in: keys } } });
+    try {
+      for (const key of keys) await db.setting.upsert({ where: { key }, create: { key, value: "XX123" }, update: { value: "XX123" } });
+      clearTwilioSidCache();
+      expect(await (await GET()).json()).toMatchObject({ telephony: "provisioned" });
+      await db.setting.delete({ where: { key: SID_SETTING_KEYS.workflowSid } });
+      clearTwilioSidCache();
+      const res = await GET();
+      expect(res.status).toBe(200);
+      expect(await res.json()).toMatchObject({ status: "ok", telephony: "unprovisioned" });
+    } finally {
+      await db.setting.deleteMany({ where: { key: { in: keys } } });
+      for (const row of saved) await db.setting.create({ data: { key: row.key, value: row.value as string } });
+      clearTwilioSidCache();
+    }
   });
 
   describe("when the database goes away", () => {
@@ -37,7 +58,7 @@ describe("GET /api/health", () => {
 
       const down = await GET();
       expect(down.status).toBe(503);
-      expect(await down.json()).toMatchObject({ status: "degraded", db: "down" });
+      expect(await down.json()).toMatchObject({ status: "degraded", db: "down", telephony: "unknown" });
       await globalForDb.switchboardDb.$disconnect().catch(() => {});
     });
   });

@@ -106,7 +106,7 @@ describe("live snapshot", () => {
     expect(mine).toHaveLength(2);
     expect(mine.find((c) => c.callSid === f.waitingCall.callSid)).toMatchObject({ state: "waiting", stateSince: f.waitingCall.enqueuedAt!.toISOString(), taskSid: f.waitingTask.taskSid, agentId: null });
     expect(mine.find((c) => c.callSid === f.talkingCall.callSid)).toMatchObject({ state: "talking", agentId: f.talking.id, taskSid: f.talkingTask.taskSid });
-    expect(calls.some((c) => c.party.startsWith("client:"))).toBe(false);
+    expect(calls.some((c) => c.party === `client:${f.talking.username}`)).toBe(false);
   });
 
   it("shows which supervisors are listening to a call and how", async () => {

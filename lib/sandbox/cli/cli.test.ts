@@ -47,6 +47,20 @@ describe("sandbox CLI", () => {
     expect(await cli("messages")).toContain('"hello there"');
   });
 
+  it("answers the ringing client: leg", async () => {
+    s.app.on("/agent", () => twiml(`<Pause length="60"/>`));
+    const call = await s.client.calls.create({
+      to: "client:alice",
+      from: s.credentials.phoneNumber,
+      url: `${s.app.url}/agent`,
+    });
+    await s.settle();
+    expect((await s.client.calls(call.sid).fetch()).status).toBe("ringing");
+    expect(await cli("answer", "ringing")).toBe(`answered ${call.sid}`);
+    expect((await s.client.calls(call.sid).fetch()).status).toBe("in-progress");
+    await expect(cli("answer", "ringing")).rejects.toThrow(/No ringing client/);
+  });
+
   it("resets and shows usage for unknown commands", async () => {
     await cli("reset");
     expect((await s.client.messages.list()).length).toBe(0);

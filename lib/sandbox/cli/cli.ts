@@ -8,6 +8,7 @@ export const USAGE = `Usage: npm run sandbox -- <command> [args]   (sandbox at $
   press <call|last> <digits>    send DTMF digits (0-9 * #)
   say <call|last> <text…>       say something (speech for <Gather input="speech">, voicemail transcripts)
   hangup <call|last>            hang up the caller's side
+  answer <call|ringing>         answer a ringing client:<identity> leg as a Device would (no audio)
   calls                         list calls
   sms <from> <text…>            text the business number   (--to <number>, --whatsapp, --media <url>)
   messages                      list messages
@@ -124,6 +125,24 @@ export async function runCli(argv: string[], io: CliIo): Promise<void> {
       if (!text) throw new CliError("usage: say <call|last> <text…>");
       await request("POST", `/sandbox/calls/${sid}/speech`, { text });
       io.print(`said "${text}" on ${sid}`);
+      return;
+    }
+    case "answer": {
+      const ref = rest[0];
+      if (!ref) throw new CliError("usage: answer <call|ringing>");
+      let sid = ref;
+      if (ref === "ringing") {
+        const { calls } = await request<{ calls: (CallView & { endpoint?: string })[] }>(
+          "GET",
+          "/sandbox/calls",
+        );
+        const ringing = calls.filter((c) => c.endpoint === "client" && c.status === "ringing");
+        const last = ringing.at(-1);
+        if (!last) throw new CliError("No ringing client: leg");
+        sid = last.sid;
+      }
+      await request("POST", `/sandbox/calls/${sid}/answer`, {});
+      io.print(`answered ${sid}`);
       return;
     }
     case "hangup": {

@@ -12,6 +12,7 @@ import type { SandboxModuleFactory } from "../core/types";
 import { mediaModule } from "../media";
 import { messagingModule } from "../messaging/messaging-module";
 import { taskrouterModule } from "../taskrouter/module";
+import { videoModule } from "../video/video-module";
 import { voiceModule } from "../voice/voice-module";
 
 export function engineModules(options: { phoneNumber: string }): SandboxModuleFactory[] {
@@ -21,5 +22,6 @@ export function engineModules(options: { phoneNumber: string }): SandboxModuleFa
     messagingModule,
     taskrouterModule,
     mediaModule,
+    videoModule,
   ];
 }

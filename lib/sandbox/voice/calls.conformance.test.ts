@@ -290,4 +290,21 @@ describe("voice: calls and TwiML", () => {
     expect(recordings).toHaveLength(1);
     expect(recordings[0]!.source).toBe("OutboundAPI");
   });
+  it("answers a ringing client: leg through the control API, and refuses any other leg", async () => {
+    await routeNumber(s, { voice: "/voice" });
+    s.app.on("/voice", () => twiml(`<Dial action="/after" timeout="30"><Client>alice</Client></Dial>`));
+    s.app.on("/after", () => twiml(`<Hangup/>`));
+    const caller = await placeCall(s);
+    await s.advance(1_000);
+    const [leg] = await s.client.calls.list({ parentCallSid: caller });
+    expect(leg!.status).toBe("ringing");
+    await expect(control(s, `/sandbox/calls/${caller}/answer`, {})).rejects.toMatchObject({
+      status: 400,
+    });
+    await control(s, `/sandbox/calls/${leg!.sid}/answer`, {});
+    await s.settle();
+    expect((await fetchCall(leg!.sid)).status).toBe("in-progress");
+    await hangup(s, leg!.sid);
+    expect(s.app.to("/after")[0]!.params.DialCallStatus).toBe("completed");
+  });
 });

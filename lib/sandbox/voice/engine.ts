@@ -54,6 +54,10 @@ export interface Runtime {
   input: InputHandler | null;
   ended: ReturnType<typeof deferred<CallStatus>>;
   cancelRing: (() => void) | null;
+  /** Answers the ringing leg without a browser endpoint (the control API's `answer`). */
+  answerRing: (() => void) | null;
+  /** A browser-endpoint leg answered through the control API: no audio, prompts keep simulated time. */
+  headless: boolean;
   /** Scripted speech heard on this leg while a <Record> runs. */
   transcript: string[] | null;
   /** Leg this one is bridged with (Dial Number/Client/Queue). */
@@ -103,6 +107,8 @@ export class VoiceCore {
         input: null,
         ended: deferred<CallStatus>(),
         cancelRing: null,
+        answerRing: null,
+        headless: false,
         transcript: null,
         bridgedWith: null,
         prompt: null,
@@ -337,6 +343,12 @@ export class VoiceCore {
       timeoutSeconds * 1000,
     );
     rt.cancelRing = () => outcome.resolve("canceled");
+    let answeredByControl = false;
+    rt.answerRing = () => {
+      answeredByControl = true;
+      rt.headless = true;
+      outcome.resolve("answered");
+    };
     const endpoint = call.endpoint;
     if ((endpoint === "client" || endpoint === "phone") && this.media) {
       const media = this.media;
@@ -357,7 +369,8 @@ export class VoiceCore {
           this.ctx.log.warn("media ring failed", { callSid: call.sid, error: String(error) });
         });
       outcome.promise.then((result) => {
-        if (result !== "answered") media.cancelRing(call.sid);
+        // Answered through the control API: any Device still ringing stops, as another leg won.
+        if (result !== "answered" || answeredByControl) media.cancelRing(call.sid);
       });
     } else if (endpoint === "pstn") {
       const to = call.to;
@@ -371,6 +384,7 @@ export class VoiceCore {
     const result = await outcome.promise;
     this.ctx.clock.clearTimeout(timer);
     rt.cancelRing = null;
+    rt.answerRing = null;
     if (isTerminal(call.status))
       return call.status === "canceled" ? "canceled" : (call.status as RingOutcome);
     switch (result) {
@@ -451,7 +465,9 @@ export class VoiceCore {
     if (prompt.kind === "say" && prompt.text) this.media?.caption?.(call.sid, prompt.text);
     // Only browser legs have audio to time prompts by: the media layer finishes prompts to
     // scripted and simulated parties at once, so those keep the simulated duration.
-    const media = call.endpoint === "client" || call.endpoint === "phone" ? this.media : undefined;
+    const browser =
+      (call.endpoint === "client" || call.endpoint === "phone") && !this.runtime(call.sid).headless;
+    const media = browser ? this.media : undefined;
     if (media) {
       const off = run.onAbort(() => media.stopPlayback(call.sid));
       await run.race(

@@ -97,6 +97,10 @@ export const voiceSupport: SupportEntry[] = [
     "Simulated parties",
     "client:<identity> with no registered Device rings until the timeout (no-answer)",
   ),
+  s(
+    "Sandbox control",
+    "POST /sandbox/calls/:sid/answer answers a ringing client:<identity> leg as a Device would, without audio (scripted tests, CLI `answer`); any Device still ringing is canceled",
+  ),
   // TwiML
   s(
     "TwiML <Say>",

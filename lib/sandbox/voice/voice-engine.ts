@@ -397,6 +397,19 @@ export class VoiceEngine implements VoiceEngineApi {
     this.ctx.emit("call.input", { callSid, speech: text, heard: Boolean(input?.speech) });
   }
 
+  /**
+   * Answers a ringing `client:` leg as if a Device had picked it up, without audio (scripted
+   * tests, the CLI's `answer`). False when the call is not a ringing client leg.
+   */
+  answerRinging(callSid: string): boolean {
+    const call = this.core.call(callSid);
+    if (!call || call.endpoint !== "client" || call.status !== "ringing") return false;
+    const answer = this.core.runtime(callSid).answerRing;
+    if (!answer) return false;
+    answer();
+    return true;
+  }
+
   endpointHangup(callSid: string, reason: "hangup" | "rejected" | "busy" | "failed"): void {
     const call = this.core.call(callSid);
     if (!call || isTerminal(call.status)) return;

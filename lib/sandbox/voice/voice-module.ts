@@ -87,6 +87,22 @@ function controlRoutes(engine: VoiceEngine): HttpRoute[] {
     },
     {
       method: "POST",
+      pattern: "/sandbox/calls/:CallSid/answer",
+      auth: "none",
+      handler: (request) => {
+        const sid = request.params.CallSid!;
+        live(sid);
+        if (!engine.answerRinging(sid))
+          throw new SandboxError(
+            400,
+            20001,
+            `Call ${sid} is not a ringing client: leg (only those can be answered here)`,
+          );
+        return { status: 200, body: { status: "answered" } };
+      },
+    },
+    {
+      method: "POST",
       pattern: "/sandbox/calls/:CallSid/hangup",
       auth: "none",
       handler: (request) => {

@@ -10,6 +10,7 @@ import { consumeRateLimit } from "@/lib/server/rate-limit/consume-rate-limit";
 import { assertCanJoinRoom } from "@/lib/server/rooms/assert-can-join-room";
 import { browserSandboxUrl, getResourceSid, getTwilioAccount } from "@/lib/server/twilio/config";
 import { createVideoToken, createVoiceToken, createWorkerToken, type IssuedToken } from "@/lib/server/twilio/tokens";
+import { videoIdentity } from "@/lib/video-identity";
 import { clientIdentity } from "./identity";
 
 export type TokenKind = "voice" | "worker" | "video";
@@ -25,7 +26,7 @@ export async function issueAccessToken(user: SessionUser, kind: TokenKind, optio
   if (limit.count > TOKENS_PER_MINUTE) throw new AppError("rate_limited", "Too many token requests. Wait a minute and try again.");
 
   const account = getTwilioAccount();
-  const record = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { id: true, username: true, workerSid: true } });
+  const record = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { id: true, username: true, name: true, workerSid: true } });
   const identity = clientIdentity(record);
   let issued: IssuedToken;
   switch (kind) {
@@ -41,7 +42,8 @@ export async function issueAccessToken(user: SessionUser, kind: TokenKind, optio
     case "video": {
       if (!options.room) throw new AppError("bad_request", "Choose a room to join.");
       await assertCanJoinRoom(user, options.room);
-      issued = createVideoToken(account, identity, options.room);
+      // Video identities carry the display name (lib/video-identity.ts): the other side sees only identities.
+      issued = createVideoToken(account, videoIdentity(record.name, identity), options.room);
       break;
     }
   }

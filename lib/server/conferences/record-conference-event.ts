@@ -54,6 +54,9 @@ export async function recordConferenceEvent(params: ConferenceStatusRequest, log
   }
   const customerCall = task?.callSid ? await db.call.findUnique({ where: { callSid: task.callSid }, select: { id: true } }) : null;
   if (customerCall) {
+    // The conference's recording callback may have been handled first and linked to the leg it
+    // named (record-recording-status.ts): it belongs to the customer's call.
+    await db.recording.updateMany({ where: { conferenceSid: params.ConferenceSid }, data: { callId: customerCall.id } });
     await addCallEvent(customerCall.id, {
       source: "conference",
       type: event,

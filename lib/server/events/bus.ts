@@ -18,6 +18,8 @@
  *   conference.updated   { conferenceSid, taskSid, callSid, event, role }
  *   message.updated      { messageSid, conversationId, status, direction }
  *   video.updated        { roomSid, event, participantSid? }
+ *   inspection.waiting   { inspectionId }                 a guest asked to join through an invite link
+ *   inspection.snapshot  { inspectionId, snapshotId }
  * Patterns: an exact topic, a prefix wildcard ("call.*"), or "*".
  *
  * No `server-only` guard: tests build buses against their own databases.

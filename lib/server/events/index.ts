@@ -38,3 +38,8 @@ export async function publish(topic: string, payload: unknown): Promise<void> {
 export function subscribe(pattern: string, handler: Parameters<EventBus["subscribe"]>[1]): () => void {
   return getBus().subscribe(pattern, handler);
 }
+
+/** Resolves once subscribers will receive events (the LISTEN connection is up on Postgres). */
+export function eventsReady(): Promise<void> {
+  return getBus().ready();
+}

@@ -1,12 +1,15 @@
 import "server-only";
 import { env } from "@/lib/env";
 import { db } from "@/lib/server/db";
+import { isTelephonyProvisioned } from "@/lib/server/twilio/config";
 import pkg from "@/package.json";
 
 export interface Health {
   status: "ok" | "degraded";
   mode: "twilio" | "sandbox";
   db: "up" | "down";
+  /** Whether the TaskRouter workspace, workflow and TwiML App exist (`npm run twilio:provision`). */
+  telephony: "provisioned" | "unprovisioned" | "unknown";
   version: string;
 }
 
@@ -29,5 +32,7 @@ async function databaseIsUp(): Promise<boolean> {
 
 export async function checkHealth(): Promise<Health> {
   const dbUp = await databaseIsUp();
-  return { status: dbUp ? "ok" : "degraded", mode: env.mode, db: dbUp ? "up" : "down", version: pkg.version };
+  const provisioned = dbUp ? await isTelephonyProvisioned().catch(() => null) : null;
+  const telephony = provisioned === null ? "unknown" : provisioned ? "provisioned" : "unprovisioned";
+  return { status: dbUp ? "ok" : "degraded", mode: env.mode, db: dbUp ? "up" : "down", telephony, version: pkg.version };
 }

@@ -72,8 +72,16 @@ async function recordedSids(): Promise<Partial<Record<ResourceSidName, string>>>
     const row = rows.find((r) => r.key === key);
     if (row && typeof row.value === "string") values[name] = row.value;
   }
-  sidCache = { at: Date.now(), values };
+  // Only a complete set is cached: right after provisioning, the next request sees the new SIDs.
+  if (Object.keys(values).length === Object.keys(SID_SETTING_KEYS).length) sidCache = { at: Date.now(), values };
   return values;
+}
+
+/** True when every workspace/workflow/TwiML App SID is known (configured or provisioned). */
+export async function isTelephonyProvisioned(): Promise<boolean> {
+  const names = Object.keys(SID_SETTING_KEYS) as ResourceSidName[];
+  const results = await Promise.allSettled(names.map((name) => getResourceSid(name)));
+  return results.every((r) => r.status === "fulfilled");
 }
 
 /** A workspace/workflow/TwiML App SID, or a clear error telling the operator to provision. */

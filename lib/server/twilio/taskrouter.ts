@@ -73,8 +73,9 @@ export async function updateReservationStatus(
 }
 
 /**
- * `rejectPendingReservations` is only accepted when the target activity is unavailable (Twilio
- * answers 400 otherwise), so pass it only for Break/Offline-like activities.
+ * Moves a worker to an activity. `rejectPendingReservations` is only valid when the new activity is
+ * unavailable (Twilio answers 400 otherwise), so it is opt-in.
+ * https://www.twilio.com/docs/taskrouter/api/worker#update-a-worker-resource
  */
 export async function setWorkerActivity(workerSid: string, activitySid: string, options: { rejectPendingReservations?: boolean } = {}): Promise<void> {
   const ws = await workspace();

@@ -1,0 +1,121 @@
+"use client";
+
+import { useState } from "react";
+import type { TrackedCall } from "@/components/providers/device-provider/types";
+import type { TrackedReservation } from "@/components/providers/worker-provider/types";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { postJson } from "@/lib/client/post-json";
+import { formatAddress } from "@/lib/format";
+import { formatElapsed, useNow } from "@/lib/hooks/use-now";
+import { Keypad } from "./keypad";
+
+interface CallPanelProps {
+  call: TrackedCall | null;
+  /** The TaskRouter reservation behind the call (inbound and transferred calls); hold and hang-up go through the task's conference. */
+  reservation: TrackedReservation | null;
+  recording: boolean;
+  title: string;
+}
+
+/** One live call: timer, recording indicator, mute, hold/resume, keypad, hang up. */
+export function CallPanel({ call, reservation, recording, title }: CallPanelProps) {
+  const now = useNow();
+  const [onHold, setOnHold] = useState(false);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [digits, setDigits] = useState("");
+  const [showKeypad, setShowKeypad] = useState(false);
+  const taskSid = reservation?.task.sid ?? null;
+  const customerCallSid = typeof reservation?.task.attributes.call_sid === "string" ? reservation.task.attributes.call_sid : null;
+
+  async function act(name: string, action: () => Promise<void>) {
+    setBusy(name);
+    setError(null);
+    try {
+      await action();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  const hold = (next: boolean) =>
+    act("hold", async () => {
+      await postJson(`/api/tasks/${taskSid}/hold`, { hold: next });
+      setOnHold(next);
+    });
+  const hangUp = () =>
+    act("hangup", async () => {
+      // The agent's leg leaving would leave the caller alone in the conference: end the customer's leg instead.
+      if (taskSid && customerCallSid) await postJson(`/api/tasks/${taskSid}/hangup`, { callSid: customerCallSid });
+      else call?.call.disconnect();
+    });
+  const sendDigit = (digit: string) => {
+    call?.call.sendDigits(digit);
+    setDigits((d) => (d + digit).slice(-24));
+  };
+
+  const state = call ? (call.state === "reconnecting" ? "Reconnecting…" : call.state === "connecting" ? "Calling…" : onHold ? "On hold" : "Connected") : "Connecting…";
+  const titleId = `call-${call?.key ?? taskSid ?? "pending"}`;
+  return (
+    <section aria-labelledby={titleId} data-testid="call-panel" className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+      <header className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <h3 id={titleId} className="text-lg font-semibold text-slate-900">
+            {title}
+          </h3>
+          <p className="text-sm text-slate-600" role="status" aria-live="polite" data-testid="call-state">
+            {state}
+          </p>
+        </div>
+        <div className="flex items-center gap-2">
+          {recording ? (
+            <Badge tone="danger" data-testid="recording-indicator">
+              <span aria-hidden="true" className="mr-1 inline-block h-2 w-2 rounded-full bg-red-600" />
+              Recording
+            </Badge>
+          ) : null}
+          {call?.muted ? <Badge tone="warning">Muted</Badge> : null}
+          <span className="text-xl font-semibold tabular-nums text-slate-900" aria-label="Call duration" data-testid="call-timer">
+            {call?.connectedAt ? formatElapsed(now - call.connectedAt) : "00:00"}
+          </span>
+        </div>
+      </header>
+      {error ? (
+        <p role="alert" className="mt-2 text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
+      <div className="mt-4 flex flex-wrap gap-2">
+        <Button variant="secondary" disabled={!call || call.state !== "open"} aria-pressed={call?.muted ?? false} onClick={() => call?.call.mute(!call.muted)}>
+          {call?.muted ? "Unmute" : "Mute"}
+        </Button>
+        {taskSid ? (
+          <Button variant="secondary" disabled={busy !== null || !call} aria-pressed={onHold} onClick={() => void hold(!onHold)}>
+            {busy === "hold" ? "…" : onHold ? "Resume" : "Hold"}
+          </Button>
+        ) : null}
+        <Button variant="secondary" aria-expanded={showKeypad} onClick={() => setShowKeypad((v) => !v)}>
+          Keypad
+        </Button>
+        <Button variant="danger" disabled={busy !== null} onClick={() => void hangUp()}>
+          {busy === "hangup" ? "Hanging up…" : "Hang up"}
+        </Button>
+      </div>
+      {showKeypad && call ? (
+        <div className="mt-3">
+          <Keypad onDigit={sendDigit} sent={digits} />
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+export function callTitle(call: TrackedCall | null, reservation: TrackedReservation | null): string {
+  const caller = reservation?.task.attributes.caller;
+  if (typeof caller === "string") return formatAddress(caller);
+  if (!call) return "Call";
+  return formatAddress(call.direction === "inbound" ? call.from : call.to);
+}

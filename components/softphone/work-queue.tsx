@@ -1,0 +1,86 @@
+"use client";
+
+import { useState, type ReactNode } from "react";
+import type { SoftphoneCall, TrackedCall } from "@/components/providers/device-provider/types";
+import type { TrackedReservation } from "@/components/providers/worker-provider/types";
+import { EmptyState } from "@/components/ui/empty-state";
+import { postJson } from "@/lib/client/post-json";
+import { formatAddress } from "@/lib/format";
+import { useActiveCalls } from "@/lib/hooks/use-active-calls";
+import { useReservations } from "@/lib/hooks/use-reservations";
+import type { AgentWorkspaceProps } from "./agent-workspace";
+import { CallPanel, callTitle } from "./call-panel";
+import { IncomingAlert } from "./incoming-alert";
+import { ReservationCard } from "./reservation-card";
+import { WrapupForm } from "./wrapup-form";
+
+const isVoiceCall = (r: TrackedReservation) => r.task.attributes.type === "call" && typeof r.task.attributes.call_sid === "string";
+
+/**
+ * Offered, live and wrapping work. A queued call reaches the agent twice: as a reservation in the
+ * Worker and as a ringing call on the Device (the assignment's conference instruction dials the
+ * agent). Accepting answers that call; the reservation is accepted when the agent's leg connects.
+ */
+export function WorkQueue({ dispositions, recording, header }: AgentWorkspaceProps & { header(busyReason: string | null): ReactNode }) {
+  const { pending, accepted, wrapping } = useReservations();
+  const { ringing, live } = useActiveCalls();
+  const [links, setLinks] = useState<Record<string, SoftphoneCall>>({});
+  const linkedCalls = new Set(Object.values(links));
+  const unlinkedRinging = ringing.filter((c) => !linkedCalls.has(c.call));
+
+  // Accepted work (and offered work the agent just answered): its linked call, or (after a
+  // reload) the one unlinked live inbound call.
+  const spareInbound = live.filter((c) => c.direction === "inbound" && !linkedCalls.has(c.call));
+  const offered = pending.filter((r) => !links[r.task.sid]);
+  const onCall: { reservation: TrackedReservation; call: TrackedCall }[] = [];
+  const toWrap: TrackedReservation[] = [...wrapping];
+  for (const reservation of [...pending.filter((r) => links[r.task.sid]), ...accepted]) {
+    const linked = links[reservation.task.sid];
+    const call = linked ? live.find((c) => c.call === linked) : isVoiceCall(reservation) ? spareInbound.shift() : undefined;
+    if (call) onCall.push({ reservation, call });
+    else if (reservation.status !== "pending") toWrap.push(reservation);
+  }
+  const attributed = new Set(onCall.map((o) => o.call.call));
+  const ownCalls = live.filter((c) => !attributed.has(c.call));
+
+  async function accept(reservation: TrackedReservation) {
+    if (isVoiceCall(reservation)) {
+      const call = unlinkedRinging[0];
+      if (!call) throw new Error("The call is not ringing on your softphone yet.");
+      setLinks((l) => ({ ...l, [reservation.task.sid]: call.call }));
+      call.call.accept();
+    } else {
+      await postJson(`/api/reservations/${reservation.sid}/accept`);
+    }
+  }
+  const reject = (reservation: TrackedReservation) => postJson(`/api/reservations/${reservation.sid}/reject`, {}).then(() => undefined);
+
+  const busyReason = live.length > 0 ? "you are on a call." : accepted.length + wrapping.length > 0 ? "finish your wrap-up first." : null;
+  const first = offered[0];
+  const firstCaller = first?.task.attributes.caller;
+  return (
+    <div className="space-y-4">
+      {header(busyReason)}
+      <IncomingAlert active={offered.length > 0} title="Incoming call" body={typeof firstCaller === "string" ? formatAddress(firstCaller) : "New task"} />
+      {offered.length + onCall.length + toWrap.length + ownCalls.length === 0 ? (
+        <div className="rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+          <EmptyState title="No work right now">Go Available to receive calls and tasks.</EmptyState>
+        </div>
+      ) : null}
+      <div className="grid gap-4 lg:grid-cols-2">
+        {offered.map((r) => (
+          <ReservationCard key={r.sid} reservation={r} canAnswer={!isVoiceCall(r) || unlinkedRinging.length > 0} onAccept={() => accept(r)} onReject={() => reject(r)} />
+        ))}
+        {onCall.map(({ reservation, call }) => (
+          <CallPanel key={reservation.sid} call={call} reservation={reservation} recording={recording.inbound} title={callTitle(call, reservation)} />
+        ))}
+        {ownCalls.map((call) => (
+          <CallPanel key={call.key} call={call} reservation={null} recording={recording.outbound} title={callTitle(call, null)} />
+        ))}
+        {toWrap.map((r) => (
+          <WrapupForm key={r.sid} reservation={r} dispositions={dispositions} />
+        ))}
+      </div>
+    </div>
+  );
+}

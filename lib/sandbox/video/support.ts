@@ -1,0 +1,13 @@
+import type { SupportEntry } from "../core/types";
+
+export const videoSupport: SupportEntry[] = [
+  { area: "Video REST", item: "Rooms (create, fetch by SID or UniqueName, list with Status/UniqueName, update Status=completed)", status: "supported", notes: "UniqueName, Type, StatusCallback[Method], MaxParticipants, EmptyRoomTimeout, UnusedRoomTimeout, RecordParticipantsOnConnect; 53113 for a live duplicate name; the empty/unused timeouts run on the sandbox clock" },
+  { area: "Video REST", item: "Rooms: MediaRegion, VideoCodecs, AudioOnly, MaxParticipantDuration, LargeRoom, RecordingRules, TranscribeParticipantsOnConnect", status: "unsupported", notes: "accepted and reported as unsupported in the debugger feed" },
+  { area: "Video REST", item: "Participants (list with Status/Identity, fetch by SID or identity, update Status=disconnected)", status: "supported", notes: "removal disconnects the browser with error 53216" },
+  { area: "Video REST", item: "RecordingRules (fetch, update)", status: "partial", notes: "rules with all=true start/stop recording every participant; kind/publisher/track filters are stored but not applied" },
+  { area: "Video REST", item: "Recordings (list, list per room, fetch, Media)", status: "partial", notes: "one WebM file (VP8 + Opus) per participant and recording period, written by werift from what the browser sends; Twilio writes one .mka/.mkv per track. Media answers {redirect_to} to a sandbox URL. Compositions are not emulated" },
+  { area: "Video status callbacks", item: "room-created, participant-connected, participant-disconnected, recording-started, recording-completed, recording-failed, room-ended", status: "supported", notes: "signed, in order per room with SequenceNumber; track-added/-removed and track-enabled/-disabled are not sent" },
+  { area: "Video signalling", item: "ws /video/signal with the browser adapter (lib/sandbox/video/browser/video-adapter.ts)", status: "partial", notes: "the real twilio-video SDK is not used in sandbox mode: an adapter with its API surface (connect, Room/Participant/Track/Publication events, publish/unpublish, data tracks, dominant speaker, network quality, recording events) over peer-to-peer WebRTC; the sandbox checks the Access Token and its room grant, owns participants and relays SDP, ICE and data messages" },
+  { area: "Video signalling", item: "dominant speaker, network quality", status: "partial", notes: "computed in each browser from WebRTC stats (audio levels, round-trip time and loss), not by a media server" },
+  { area: "Video signalling", item: "bandwidth profiles, track priority, track switch-off, simulcast, subscribe rules, transcriptions", status: "unsupported" },
+];
