@@ -2,7 +2,7 @@
  * The live half of `npm run bench:dashboard`: how long from a signed TaskRouter webhook reaching
  * the app to the resulting dashboard update reaching N connected supervisor SSE streams.
  *
- *   npm run bench:dashboard:sse                 (N = 50, 200, 500; 20 rounds each)
+ *   npm run bench:dashboard:sse                 (N = 50, 200, 500; 20 rounds each after 5 warm-up rounds)
  *   BENCH_CLIENTS=50,200 BENCH_ROUNDS=10 npm run bench:dashboard:sse
  *
  * Runs the production build (`next start`) on the machine's Postgres (a throwaway
@@ -28,6 +28,8 @@ import { percentile } from "./lib/stats";
 
 const CLIENTS = (process.env.BENCH_CLIENTS ?? "50,200,500").split(",").map(Number);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 20);
+/** Rounds per client count that are run but not reported (JIT, pools, route compilation). */
+const WARMUP = 5;
 const APP_PORT = Number(process.env.BENCH_PORT ?? 3011);
 const DB_URL = new URL(process.env.BENCH_SSE_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/switchboard_bench_sse");
 const AUTH_SECRET = randomBytes(24).toString("hex");
@@ -165,7 +167,7 @@ async function measure(n: number, cookie: string, workerSid: string, activities:
   for (let i = 0; i < n; i += 50) await Promise.all(clients.slice(i, i + 50).map((c) => c.open(cookie, agent)));
 
   const result: Result = { clients: n, samples: [], lastPerRound: [], missed: 0, webhookMs: [] };
-  for (let round = 0; round <= ROUNDS; round++) {
+  for (let round = 0; round < WARMUP + ROUNDS; round++) {
     const activity = round % 2 === 0 ? "Break" : "Available";
     const marker = `"workerSid":"${workerSid}","activity":"${activity}"`;
     const seen = new Array<number | null>(n).fill(null);
@@ -186,7 +188,7 @@ async function measure(n: number, cookie: string, workerSid: string, activities:
     const webhookMs = performance.now() - t0;
     if (res.status >= 300) throw new Error(`webhook answered ${res.status}: ${await res.text()}`);
     await Promise.race([all, new Promise((r) => setTimeout(r, 10_000))]);
-    if (round === 0) continue; // warm-up
+    if (round < WARMUP) continue;
     result.webhookMs.push(webhookMs);
     const got = seen.filter((s): s is number => s !== null);
     result.missed += n - got.length;

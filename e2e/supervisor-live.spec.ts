@@ -6,7 +6,7 @@
  */
 import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./fixtures/auth";
-import { openAgentPhone, phoneLog } from "./fixtures/agent-phone";
+import { inboundAudio, openAgentPhone, phoneLog, recordPeerConnections } from "./fixtures/agent-phone";
 import { hangup, placeCall, pressInMenu, say, waitForVerb } from "./fixtures/sandbox-caller";
 
 const CUSTOMER = "+12025550111";
@@ -51,7 +51,7 @@ test("sam sees a waiting call, puts alice Available and sees her take it; the st
 
   // Back online: the stream resumes with the current snapshot, no reload.
   await page.context().setOffline(false);
-  await expect(status).toHaveText("Live");
+  await expect(status).toHaveText("Live", { timeout: 30_000 });
   await expect(aliceRow.getByTestId("agent-activity")).toHaveText("Busy");
   await expect(aliceRow.getByTestId("agent-call")).toContainText("From Maria Garcia");
   await expect(liveCall).toContainText("Talking");
@@ -67,6 +67,58 @@ test("sam sees a waiting call, puts alice Available and sees her take it; the st
   await aliceRow.getByLabel("Set Alice Johnson's activity").selectOption("Break");
   await expect(aliceRow.getByTestId("agent-activity")).toHaveText("Break");
   await aliceContext.close();
+});
+
+test("sam monitors (hears the agent, is not heard), whispers (the agent hears him), barges and leaves", async ({ page, browser, baseURL }) => {
+  test.setTimeout(180_000);
+  await recordPeerConnections(page);
+  const pageLog: string[] = [];
+  page.on("console", (m) => m.type() === "error" && pageLog.push(m.text()));
+  await openLiveView(page);
+  const bobContext = await browser.newContext();
+  await signIn(await bobContext.newPage(), "bob");
+  const phone = await openAgentPhone(bobContext, baseURL!);
+
+  const callSid = await placeCall("+12025550112");
+  await pressInMenu(callSid, "2");
+  const liveCall = page.getByTestId(`live-call-${callSid}`);
+  await expect(liveCall).toContainText("Waiting");
+  await page.getByTestId("agent-row-bob").getByLabel("Set Bob Martinez's activity").selectOption("Available");
+  await expect(page.getByTestId("agent-row-bob").getByTestId("agent-activity")).not.toHaveText("Offline");
+  await expect.poll(() => phoneLog(phone), { timeout: 30_000 }).toContain("accepted");
+  await expect(liveCall).toContainText("Talking");
+  await expect(liveCall).toContainText("Bob Martinez");
+
+  const status = page.getByTestId("supervise-status");
+  await liveCall.getByRole("button", { name: "Monitor" }).click();
+  await expect(status).toHaveText("You are on the call (monitor).", { timeout: 30_000 }).catch((error: Error) => {
+    throw new Error(`${error.message}\nsupervisor page errors:\n${pageLog.join("\n")}`);
+  });
+  // Sam hears bob (bob's fake microphone); bob hears only the scripted caller, who is silent,
+  // so nothing of sam reaches him while sam is a muted (monitor) participant.
+  await expect.poll(async () => (await inboundAudio(page, "supervisorPcs")).energy, { timeout: 30_000 }).toBeGreaterThan(0);
+  const bobBefore = await inboundAudio(phone, "agentPhone");
+  const samBefore = await inboundAudio(page, "supervisorPcs");
+  // While sam goes on receiving bob's audio (his received energy doubles), bob receives no
+  // audio energy at all: nothing of sam reaches him.
+  await expect.poll(async () => (await inboundAudio(page, "supervisorPcs")).energy, { timeout: 30_000 }).toBeGreaterThan(samBefore.energy * 2);
+  const bobAfter = await inboundAudio(phone, "agentPhone");
+  expect(bobAfter.energy).toBe(bobBefore.energy);
+
+  await liveCall.getByRole("button", { name: "Whisper" }).click();
+  await expect(status).toHaveText("You are on the call (whisper).");
+  await expect.poll(async () => (await inboundAudio(phone, "agentPhone")).energy, { timeout: 30_000 }).toBeGreaterThan(bobAfter.energy);
+
+  await liveCall.getByRole("button", { name: "Barge" }).click();
+  await expect(status).toHaveText("You are on the call (barge).");
+  await expect(liveCall.getByRole("button", { name: "Barge" })).toHaveAttribute("aria-pressed", "true");
+
+  await liveCall.getByRole("button", { name: "Leave" }).click();
+  await expect(status).toHaveCount(0);
+  await expect(liveCall).toContainText("Talking");
+  await hangup(callSid);
+  await expect(liveCall).toHaveCount(0);
+  await bobContext.close();
 });
 
 test("sam plays a voicemail recording with seek and speed, and downloads it", async ({ page }) => {
@@ -93,7 +145,8 @@ test("sam plays a voicemail recording with seek and speed, and downloads it", as
 
   await player.getByRole("button", { name: /^Play/ }).click();
   await expect.poll(() => audio.evaluate((el: HTMLAudioElement) => el.currentTime)).toBeGreaterThan(0);
-  await player.getByRole("button", { name: /^Pause/ }).click();
+  // It plays to the end (a short message) and the button offers Play again.
+  await expect(player.getByRole("button", { name: /^Play/ })).toBeVisible({ timeout: 30_000 });
 
   await player.getByLabel("Playback speed").selectOption("2");
   expect(await audio.evaluate((el: HTMLAudioElement) => el.playbackRate)).toBe(2);

@@ -42,8 +42,16 @@ export function useLiveSnapshot(initial: LiveSnapshot) {
       source.addEventListener("snapshot", onSnapshot);
       source.addEventListener("error", onError);
     }
+    // Back online: reconnect now rather than when the browser's retry timer next fires.
+    const onOnline = () => {
+      if (source?.readyState === EventSource.OPEN) return;
+      if (retry) clearTimeout(retry);
+      connect();
+    };
+    window.addEventListener("online", onOnline);
     connect();
     return () => {
+      window.removeEventListener("online", onOnline);
       if (retry) clearTimeout(retry);
       source?.removeEventListener("snapshot", onSnapshot);
       source?.removeEventListener("error", onError);
