@@ -72,7 +72,11 @@ export async function updateReservationStatus(
   );
 }
 
-export async function setWorkerActivity(workerSid: string, activitySid: string): Promise<void> {
+export async function setWorkerActivity(workerSid: string, activitySid: string, options: { rejectPendingReservations?: boolean } = {}): Promise<void> {
   const ws = await workspace();
-  await twilioRequest("change the agent's activity", () => ws.workers(workerSid).update({ activitySid, rejectPendingReservations: true }));
+  // RejectPendingReservations is only valid when moving to an unavailable activity (Twilio answers
+  // 400 otherwise), so it is opt-in.
+  await twilioRequest("change the agent's activity", () =>
+    ws.workers(workerSid).update({ activitySid, ...(options.rejectPendingReservations ? { rejectPendingReservations: true } : {}) }),
+  );
 }
