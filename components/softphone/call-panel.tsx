@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { HttpError, postJson } from "@/lib/client/post-json";
 import { formatAddress } from "@/lib/format";
 import { formatElapsed, useNow } from "@/lib/hooks/use-now";
+import { useTaskSummary } from "@/lib/hooks/use-task-summary";
 import { Keypad } from "./keypad";
 
 interface CallPanelProps {
@@ -27,6 +28,7 @@ export function CallPanel({ call, reservation, recording, title }: CallPanelProp
   const [digits, setDigits] = useState("");
   const [showKeypad, setShowKeypad] = useState(false);
   const taskSid = reservation?.task.sid ?? null;
+  const { summary } = useTaskSummary(taskSid);
   const customerCallSid = typeof reservation?.task.attributes.call_sid === "string" ? reservation.task.attributes.call_sid : null;
 
   /**
@@ -79,8 +81,9 @@ export function CallPanel({ call, reservation, recording, title }: CallPanelProp
       <header className="flex flex-wrap items-start justify-between gap-3">
         <div>
           <h3 id={titleId} className="text-lg font-semibold text-slate-900">
-            {title}
+            {summary?.contact?.name ?? title}
           </h3>
+          {summary?.contact ? <p className="text-sm text-slate-600">{title}{summary.contact.company ? ` · ${summary.contact.company}` : ""}</p> : null}
           <p className="text-sm text-slate-600" role="status" aria-live="polite" data-testid="call-state">
             {state}
           </p>
