@@ -5,9 +5,10 @@ import type { TrackedCall } from "@/components/providers/device-provider/types";
 import type { TrackedReservation } from "@/components/providers/worker-provider/types";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { postJson } from "@/lib/client/post-json";
+import { HttpError, postJson } from "@/lib/client/post-json";
 import { formatAddress } from "@/lib/format";
 import { formatElapsed, useNow } from "@/lib/hooks/use-now";
+import { useTaskSummary } from "@/lib/hooks/use-task-summary";
 import { Keypad } from "./keypad";
 
 interface CallPanelProps {
@@ -27,7 +28,23 @@ export function CallPanel({ call, reservation, recording, title }: CallPanelProp
   const [digits, setDigits] = useState("");
   const [showKeypad, setShowKeypad] = useState(false);
   const taskSid = reservation?.task.sid ?? null;
+  const { summary } = useTaskSummary(taskSid);
   const customerCallSid = typeof reservation?.task.attributes.call_sid === "string" ? reservation.task.attributes.call_sid : null;
+
+  /**
+   * Call control right after answering can beat TaskRouter's reservation.accepted callback, which
+   * is what makes this agent the task's owner on the server (403 until then): try again briefly.
+   */
+  async function control(path: string, body: unknown) {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await postJson(`/api/tasks/${taskSid}/${path}`, body);
+      } catch (e) {
+        if (!(e instanceof HttpError) || e.status !== 403 || attempt >= 5) throw e;
+        await new Promise((resolve) => setTimeout(resolve, 800));
+      }
+    }
+  }
 
   async function act(name: string, action: () => Promise<void>) {
     setBusy(name);
@@ -43,13 +60,13 @@ export function CallPanel({ call, reservation, recording, title }: CallPanelProp
 
   const hold = (next: boolean) =>
     act("hold", async () => {
-      await postJson(`/api/tasks/${taskSid}/hold`, { hold: next });
+      await control("hold", { hold: next });
       setOnHold(next);
     });
   const hangUp = () =>
     act("hangup", async () => {
       // The agent's leg leaving would leave the caller alone in the conference: end the customer's leg instead.
-      if (taskSid && customerCallSid) await postJson(`/api/tasks/${taskSid}/hangup`, { callSid: customerCallSid });
+      if (taskSid && customerCallSid) await control("hangup", { callSid: customerCallSid });
       else call?.call.disconnect();
     });
   const sendDigit = (digit: string) => {
@@ -64,8 +81,9 @@ export function CallPanel({ call, reservation, recording, title }: CallPanelProp
       <header className="flex flex-wrap items-start justify-between gap-3">
         <div>
           <h3 id={titleId} className="text-lg font-semibold text-slate-900">
-            {title}
+            {summary?.contact?.name ?? title}
           </h3>
+          {summary?.contact ? <p className="text-sm text-slate-600">{title}{summary.contact.company ? ` · ${summary.contact.company}` : ""}</p> : null}
           <p className="text-sm text-slate-600" role="status" aria-live="polite" data-testid="call-state">
             {state}
           </p>

@@ -21,7 +21,7 @@ interface ReservationCardProps {
 /** An offered task: who, from which queue, how they got here, how long they waited; accept or reject before it times out. */
 export function ReservationCard({ reservation, canAnswer, onAccept, onReject }: ReservationCardProps) {
   const now = useNow();
-  const { summary } = useTaskSummary(reservation.task.sid);
+  const { summary, error: summaryError } = useTaskSummary(reservation.task.sid);
   const [busy, setBusy] = useState<"accept" | "reject" | null>(null);
   const [error, setError] = useState<string | null>(null);
   const attributes = reservation.task.attributes;
@@ -85,6 +85,8 @@ export function ReservationCard({ reservation, canAnswer, onAccept, onReject }: 
             ))}
           </ul>
         </div>
+      ) : summaryError ? (
+        <p className="mt-3 text-sm text-slate-500">Contact details are unavailable: {summaryError}</p>
       ) : summary ? (
         <p className="mt-3 text-sm text-slate-500">
           <Badge>First contact</Badge>

@@ -21,7 +21,7 @@ export interface DispositionOption {
  */
 export function WrapupForm({ reservation, dispositions }: { reservation: TrackedReservation; dispositions: DispositionOption[] }) {
   const now = useNow();
-  const { summary } = useTaskSummary(reservation.task.sid, reservation.status);
+  const { summary } = useTaskSummary(reservation.task.sid, { refreshKey: reservation.status, pollUntil: (s) => s.wrapupDeadlineAt !== null || s.status === "completed" });
   const [disposition, setDisposition] = useState("");
   const [notes, setNotes] = useState("");
   const [pending, setPending] = useState(false);

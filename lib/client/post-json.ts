@@ -1,4 +1,15 @@
-/** POSTs JSON to one of the app's routes; throws an Error with the server's human message on failure. */
+/** An app route's error answer: the server's human message and the HTTP status. */
+export class HttpError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+    this.name = "HttpError";
+  }
+}
+
+/** POSTs JSON to one of the app's routes; throws an HttpError with the server's human message on failure. */
 export async function postJson<T = unknown>(url: string, body: unknown = {}): Promise<T> {
   const response = await fetch(url, {
     method: "POST",
@@ -7,6 +18,6 @@ export async function postJson<T = unknown>(url: string, body: unknown = {}): Pr
     credentials: "same-origin",
   });
   const data = (await response.json().catch(() => null)) as (T & { error?: { message?: string } }) | null;
-  if (!response.ok) throw new Error(data?.error?.message ?? `The request failed (HTTP ${response.status}).`);
+  if (!response.ok) throw new HttpError(data?.error?.message ?? `The request failed (HTTP ${response.status}).`, response.status);
   return data as T;
 }
