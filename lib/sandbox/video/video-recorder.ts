@@ -36,7 +36,14 @@ export class ParticipantRecorder {
   /** Answers the browser's offer (audio and/or video, sendonly). */
   async answer(offerSdp: string): Promise<string> {
     const kinds = (offerSdp.match(/^m=(audio|video)/gm) ?? []).length;
-    this.recorder = new MediaRecorder({ path: this.file, numOfTracks: Math.max(1, kinds), width: 640, height: 480 });
+    // Timestamps come from each track's RTP clock (disableNtp), not from RTCP sender reports:
+    // werift's NTP timing holds every frame until the track's first SR, which Chrome sends only
+    // 1–4 s after media starts (audio last), so short recordings lost all their media and
+    // the writer never finalised the file. Lip-sync buffering is off too: it drops the frames
+    // still buffered (about half a second) when the recording stops.
+    this.recorder = new MediaRecorder({
+      path: this.file, numOfTracks: Math.max(1, kinds), width: 640, height: 480, disableNtp: true, disableLipSync: true,
+    });
     this.pc.onTrack.subscribe((track: MediaStreamTrack) => {
       this.tracks++;
       void this.recorder?.addTrack(track);
