@@ -121,7 +121,7 @@ test("staff run a remote inspection with an invited inspector", async ({ browser
   await expect(staff.getByTestId("recording-indicator")).toBeVisible();
   await expect(guest.getByTestId("recording-indicator")).toBeVisible();
   // Let several seconds of media reach the recorder (its connection takes a second or two to set up).
-  await guest.waitForTimeout(8_000);
+  await guest.waitForTimeout(10_000);
   await staff.getByRole("button", { name: "Stop recording" }).click();
   await expect(guest.getByTestId("recording-indicator")).toHaveCount(0);
 
