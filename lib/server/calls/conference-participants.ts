@@ -69,3 +69,9 @@ export async function removeConferenceParticipant(conferenceSid: string, callSid
 export async function hangUpCall(callSid: string): Promise<void> {
   await twilioRequest("hang up the call", () => getTwilioClient().calls(callSid).update({ status: "completed" }));
 }
+
+/** The leg in a conference that carries `label`, from Twilio (our copy may lag its callbacks). */
+export async function findParticipantByLabel(conferenceSid: string, label: string): Promise<string | null> {
+  const participants = await twilioRequest("list the participants", () => getTwilioClient().conferences(conferenceSid).participants.list({ limit: 50 }));
+  return participants.find((p) => p.label === label)?.callSid ?? null;
+}

@@ -12,7 +12,7 @@ import type { SessionUser } from "@/lib/server/auth/verify-credentials";
 import { clientIdentity } from "@/lib/server/agents/identity";
 import { conferenceSidFor, loadControlledTask } from "@/lib/server/tasks/load-controlled-task";
 import type { SuperviseInput } from "@/lib/validations/call-control";
-import { addConferenceParticipant, hangUpCall, updateConferenceParticipant } from "./conference-participants";
+import { addConferenceParticipant, findParticipantByLabel, hangUpCall, updateConferenceParticipant } from "./conference-participants";
 
 export async function superviseCall(user: SessionUser, taskSid: string, input: SuperviseInput) {
   if (!hasRole(user.role, SUPERVISOR_ROLES)) throw new AppError("forbidden", "Only supervisors can monitor, whisper or barge.");
@@ -29,10 +29,12 @@ export async function superviseCall(user: SessionUser, taskSid: string, input: S
     ...(input.mode === "whisper" ? { callSidToCoach: agentLeg!.callSid } : {}),
   };
   const existing = await db.conferenceParticipant.findFirst({ where: { conferenceSid, role: "supervisor", userId: user.id, status: "joined" } });
+  // The join callback of our leg may not have been handled yet when the mode changes quickly.
+  const existingCallSid = existing?.callSid ?? (await findParticipantByLabel(conferenceSid, `supervisor:${user.id}`));
   let callSid: string;
-  if (existing) {
-    await updateConferenceParticipant(conferenceSid, existing.callSid, settings);
-    callSid = existing.callSid;
+  if (existingCallSid) {
+    await updateConferenceParticipant(conferenceSid, existingCallSid, settings);
+    callSid = existingCallSid;
   } else {
     const me = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { id: true, username: true } });
     callSid = await addConferenceParticipant(conferenceSid, { to: `client:${clientIdentity(me)}`, label: `supervisor:${user.id}`, ...settings });
