@@ -24,7 +24,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
           <div className="ml-auto flex items-center gap-3">
             {env.mode === "sandbox" ? <Badge tone="warning">Sandbox</Badge> : null}
             <span className="text-sm text-slate-600" data-testid="current-user">
-              {user.name} <span className="text-slate-400">· {ROLE_LABEL[user.role]}</span>
+              {user.name} <span className="text-slate-500">· {ROLE_LABEL[user.role]}</span>
             </span>
             <SignOutButton />
           </div>

@@ -1,9 +1,12 @@
+import { CallBackButton } from "@/components/softphone/call-back-button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { OutcomeBadge } from "@/components/ui/outcome-badge";
 import { formatAddress, formatDateTime, formatDuration } from "@/lib/format";
+import { checkDialNumber } from "@/lib/phone/dial-number";
 import type { RecentCall } from "@/lib/server/calls/list-recent-calls";
 
-export function RecentCallsTable({ calls, showAgent = false, timeZone }: { calls: RecentCall[]; showAgent?: boolean; timeZone?: string }) {
+/** `callBack` adds click-to-call buttons; only inside the agent workspace (they use its dialer). */
+export function RecentCallsTable({ calls, showAgent = false, timeZone, callBack = false }: { calls: RecentCall[]; showAgent?: boolean; timeZone?: string; callBack?: boolean }) {
   if (calls.length === 0) return <EmptyState title="No calls yet" />;
   return (
     <div className="overflow-x-auto">
@@ -17,6 +20,7 @@ export function RecentCallsTable({ calls, showAgent = false, timeZone }: { calls
             {showAgent ? <th scope="col" className="px-3 py-2">Agent</th> : null}
             <th scope="col" className="px-3 py-2">Outcome</th>
             <th scope="col" className="px-3 py-2 text-right">Duration</th>
+            {callBack ? <th scope="col" className="px-3 py-2"><span className="sr-only">Actions</span></th> : null}
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -37,6 +41,7 @@ export function RecentCallsTable({ calls, showAgent = false, timeZone }: { calls
                   <OutcomeBadge outcome={call.outcome} />
                 </td>
                 <td className="px-3 py-2 text-right font-mono text-slate-700">{formatDuration(call.durationSeconds)}</td>
+                {callBack ? <td className="px-3 py-2 text-right">{checkDialNumber(customer).ok ? <CallBackButton number={customer} /> : null}</td> : null}
               </tr>
             );
           })}

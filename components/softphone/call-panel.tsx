@@ -7,6 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { HttpError, postJson } from "@/lib/client/post-json";
 import { formatAddress } from "@/lib/format";
+import { useKeyboardShortcuts } from "@/lib/hooks/use-keyboard-shortcuts";
 import { formatElapsed, useNow } from "@/lib/hooks/use-now";
 import { useTaskSummary } from "@/lib/hooks/use-task-summary";
 import { Keypad } from "./keypad";
@@ -17,10 +18,12 @@ interface CallPanelProps {
   reservation: TrackedReservation | null;
   recording: boolean;
   title: string;
+  /** The first call panel answers the H / M / Shift+H keyboard shortcuts. */
+  shortcuts?: boolean;
 }
 
 /** One live call: timer, recording indicator, mute, hold/resume, keypad, hang up. */
-export function CallPanel({ call, reservation, recording, title }: CallPanelProps) {
+export function CallPanel({ call, reservation, recording, title, shortcuts = false }: CallPanelProps) {
   const now = useNow();
   const [onHold, setOnHold] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
@@ -74,6 +77,18 @@ export function CallPanel({ call, reservation, recording, title }: CallPanelProp
     setDigits((d) => (d + digit).slice(-24));
   };
 
+  const canMute = !!call && call.state === "open";
+  const toggleMute = () => call?.call.mute(!call.muted);
+  useKeyboardShortcuts(
+    shortcuts
+      ? {
+          hangup: busy === null ? () => void hangUp() : null,
+          mute: canMute ? toggleMute : null,
+          hold: taskSid !== null && busy === null && call !== null ? () => void hold(!onHold) : null,
+        }
+      : {},
+  );
+
   const state = call ? (call.state === "reconnecting" ? "Reconnecting…" : call.state === "connecting" ? "Calling…" : onHold ? "On hold" : "Connected") : "Connecting…";
   const titleId = `call-${call?.key ?? taskSid ?? "pending"}`;
   return (
@@ -107,18 +122,18 @@ export function CallPanel({ call, reservation, recording, title }: CallPanelProp
         </p>
       ) : null}
       <div className="mt-4 flex flex-wrap gap-2">
-        <Button variant="secondary" disabled={!call || call.state !== "open"} aria-pressed={call?.muted ?? false} onClick={() => call?.call.mute(!call.muted)}>
+        <Button variant="secondary" disabled={!canMute} aria-pressed={call?.muted ?? false} aria-keyshortcuts={shortcuts ? "M" : undefined} onClick={toggleMute}>
           {call?.muted ? "Unmute" : "Mute"}
         </Button>
         {taskSid ? (
-          <Button variant="secondary" disabled={busy !== null || !call} aria-pressed={onHold} onClick={() => void hold(!onHold)}>
+          <Button variant="secondary" disabled={busy !== null || !call} aria-pressed={onHold} aria-keyshortcuts={shortcuts ? "Shift+H" : undefined} onClick={() => void hold(!onHold)}>
             {busy === "hold" ? "…" : onHold ? "Resume" : "Hold"}
           </Button>
         ) : null}
         <Button variant="secondary" aria-expanded={showKeypad} onClick={() => setShowKeypad((v) => !v)}>
           Keypad
         </Button>
-        <Button variant="danger" disabled={busy !== null} onClick={() => void hangUp()}>
+        <Button variant="danger" disabled={busy !== null} aria-keyshortcuts={shortcuts ? "H" : undefined} onClick={() => void hangUp()}>
           {busy === "hangup" ? "Hanging up…" : "Hang up"}
         </Button>
       </div>

@@ -5,6 +5,7 @@ import type { TrackedReservation } from "@/components/providers/worker-provider/
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { formatAddress, formatDateTime } from "@/lib/format";
+import { useKeyboardShortcuts } from "@/lib/hooks/use-keyboard-shortcuts";
 import { formatElapsed, useNow } from "@/lib/hooks/use-now";
 import { useTaskSummary } from "@/lib/hooks/use-task-summary";
 
@@ -16,10 +17,12 @@ interface ReservationCardProps {
   canAnswer: boolean;
   onAccept(): Promise<void>;
   onReject(): Promise<void>;
+  /** The first offered card answers the A / R keyboard shortcuts. */
+  shortcuts?: boolean;
 }
 
 /** An offered task: who, from which queue, how they got here, how long they waited; accept or reject before it times out. */
-export function ReservationCard({ reservation, canAnswer, onAccept, onReject }: ReservationCardProps) {
+export function ReservationCard({ reservation, canAnswer, onAccept, onReject, shortcuts = false }: ReservationCardProps) {
   const now = useNow();
   const { summary, error: summaryError } = useTaskSummary(reservation.task.sid);
   const [busy, setBusy] = useState<"accept" | "reject" | null>(null);
@@ -43,6 +46,13 @@ export function ReservationCard({ reservation, canAnswer, onAccept, onReject }: 
       setBusy(null);
     }
   }
+
+  const canAccept = busy === null && (!isCall || canAnswer);
+  useKeyboardShortcuts(
+    shortcuts
+      ? { answer: canAccept ? () => void run("accept", onAccept) : null, reject: busy === null ? () => void run("reject", onReject) : null }
+      : {},
+  );
 
   const titleId = `reservation-${reservation.sid}`;
   return (
@@ -98,10 +108,10 @@ export function ReservationCard({ reservation, canAnswer, onAccept, onReject }: 
         </p>
       ) : null}
       <div className="mt-4 flex gap-2">
-        <Button variant="success" disabled={busy !== null || (isCall && !canAnswer)} onClick={() => void run("accept", onAccept)}>
+        <Button variant="success" disabled={!canAccept} aria-keyshortcuts={shortcuts ? "A" : undefined} onClick={() => void run("accept", onAccept)}>
           {isCall && !canAnswer ? "Connecting…" : busy === "accept" ? "Accepting…" : "Accept"}
         </Button>
-        <Button variant="danger" disabled={busy !== null} onClick={() => void run("reject", onReject)}>
+        <Button variant="danger" disabled={busy !== null} aria-keyshortcuts={shortcuts ? "R" : undefined} onClick={() => void run("reject", onReject)}>
           {busy === "reject" ? "Rejecting…" : "Reject"}
         </Button>
       </div>

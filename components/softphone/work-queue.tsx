@@ -68,14 +68,14 @@ export function WorkQueue({ dispositions, recording, header }: AgentWorkspacePro
         </div>
       ) : null}
       <div className="grid gap-4 lg:grid-cols-2">
-        {offered.map((r) => (
-          <ReservationCard key={r.sid} reservation={r} canAnswer={!isVoiceCall(r) || unlinkedRinging.length > 0} onAccept={() => accept(r)} onReject={() => reject(r)} />
+        {offered.map((r, i) => (
+          <ReservationCard key={r.sid} shortcuts={i === 0} reservation={r} canAnswer={!isVoiceCall(r) || unlinkedRinging.length > 0} onAccept={() => accept(r)} onReject={() => reject(r)} />
         ))}
-        {onCall.map(({ reservation, call }) => (
-          <CallPanel key={reservation.sid} call={call} reservation={reservation} recording={recording.inbound} title={callTitle(call, reservation)} />
+        {onCall.map(({ reservation, call }, i) => (
+          <CallPanel key={reservation.sid} shortcuts={i === 0} call={call} reservation={reservation} recording={recording.inbound} title={callTitle(call, reservation)} />
         ))}
-        {ownCalls.map((call) => (
-          <CallPanel key={call.key} call={call} reservation={null} recording={recording.outbound} title={callTitle(call, null)} />
+        {ownCalls.map((call, i) => (
+          <CallPanel key={call.key} shortcuts={onCall.length === 0 && i === 0} call={call} reservation={null} recording={recording.outbound} title={callTitle(call, null)} />
         ))}
         {toWrap.map((r) => (
           <WrapupForm key={r.sid} reservation={r} dispositions={dispositions} />

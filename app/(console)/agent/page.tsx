@@ -23,13 +23,15 @@ export default async function AgentPage() {
     <div className="space-y-6">
       <h1 className="text-xl font-semibold">Agent workspace</h1>
       <AgentWorkspace
+        userId={user.id}
         dispositions={dispositions.map((d) => ({ code: d.code, label: d.label }))}
         recording={{ inbound: settings.recordInbound, outbound: settings.recordOutbound }}
-      />
-      <Card>
-        <CardHeader title="My recent calls" description="Calls you handled, newest first." />
-        <RecentCallsTable calls={calls} timeZone={timeZone} />
-      </Card>
+      >
+        <Card>
+          <CardHeader title="My recent calls" description="Calls you handled, newest first." />
+          <RecentCallsTable calls={calls} timeZone={timeZone} callBack />
+        </Card>
+      </AgentWorkspace>
     </div>
   );
 }
