@@ -48,6 +48,8 @@ test("the supervisor reads the reports and the voicemail inbox", async ({ page }
   await page.goto("/supervisor/voicemail");
   const list = page.getByTestId("voicemail-list");
   const first = list.getByRole("listitem").first();
+  // The page streams in after its loading state: count only once the list is there.
+  await expect(first).toBeVisible();
   const count = await list.getByRole("listitem").count();
   await first.getByRole("button", { name: /Mark handled/ }).click();
   await expect(list.getByRole("listitem")).toHaveCount(count - 1);
