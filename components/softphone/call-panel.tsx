@@ -10,7 +10,10 @@ import { formatAddress } from "@/lib/format";
 import { useKeyboardShortcuts } from "@/lib/hooks/use-keyboard-shortcuts";
 import { formatElapsed, useNow } from "@/lib/hooks/use-now";
 import { useTaskSummary } from "@/lib/hooks/use-task-summary";
+import { AddPartyForm } from "./add-party-form";
+import { ConsultBar, pendingConsult, type Consult } from "./consult-bar";
 import { Keypad } from "./keypad";
+import { TransferDialog, type TransferMode, type TransferTarget } from "./transfer-dialog";
 
 interface CallPanelProps {
   call: TrackedCall | null;
@@ -22,7 +25,7 @@ interface CallPanelProps {
   shortcuts?: boolean;
 }
 
-/** One live call: timer, recording indicator, mute, hold/resume, keypad, hang up. */
+/** One live call: timer, recording indicator, mute, hold/resume, transfer, add party, keypad, hang up. */
 export function CallPanel({ call, reservation, recording, title, shortcuts = false }: CallPanelProps) {
   const now = useNow();
   const [onHold, setOnHold] = useState(false);
@@ -30,8 +33,14 @@ export function CallPanel({ call, reservation, recording, title, shortcuts = fal
   const [error, setError] = useState<string | null>(null);
   const [digits, setDigits] = useState("");
   const [showKeypad, setShowKeypad] = useState(false);
+  const [showTransfer, setShowTransfer] = useState(false);
+  const [showAddParty, setShowAddParty] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  // A warm transfer in progress: after a reload, from the task's attributes.
+  const [consult, setConsult] = useState<Consult | null>(() => pendingConsult(reservation?.task.attributes ?? {}));
   const taskSid = reservation?.task.sid ?? null;
   const { summary } = useTaskSummary(taskSid);
+  const titleId = `call-${call?.key ?? taskSid ?? "pending"}`;
   const customerCallSid = typeof reservation?.task.attributes.call_sid === "string" ? reservation.task.attributes.call_sid : null;
 
   /**
@@ -72,6 +81,35 @@ export function CallPanel({ call, reservation, recording, title, shortcuts = fal
       if (taskSid && customerCallSid) await control("hangup", { callSid: customerCallSid });
       else call?.call.disconnect();
     });
+  const closeTransfer = () => {
+    setShowTransfer(false);
+    document.getElementById(`${titleId}-transfer`)?.focus();
+  };
+  const transfer = async (mode: TransferMode, target: TransferTarget, name: string) => {
+    const result = (await control("transfer", { mode, target })) as { transferTaskSid: string };
+    setShowTransfer(false);
+    if (mode === "warm") {
+      setOnHold(true);
+      setConsult({ transferTaskSid: result.transferTaskSid, name, kind: target.type });
+    } else {
+      setNotice(`Transferred to ${name}.`);
+    }
+  };
+  const finishTransfer = (outcome: "handoff" | "return") =>
+    act(outcome, async () => {
+      await control("transfer/finish", { outcome });
+      if (outcome === "return") {
+        setOnHold(false);
+        setNotice(`${consult?.name ?? "The other party"} left; you are back with the caller.`);
+      } else {
+        setNotice(`Transferred to ${consult?.name ?? "the other agent"}.`);
+      }
+      setConsult(null);
+    });
+  const addParty = async (e164: string) => {
+    await control("participants", { to: e164 });
+    setNotice(`Calling ${formatAddress(e164)} into the call.`);
+  };
   const sendDigit = (digit: string) => {
     call?.call.sendDigits(digit);
     setDigits((d) => (d + digit).slice(-24));
@@ -90,7 +128,6 @@ export function CallPanel({ call, reservation, recording, title, shortcuts = fal
   );
 
   const state = call ? (call.state === "reconnecting" ? "Reconnecting…" : call.state === "connecting" ? "Calling…" : onHold ? "On hold" : "Connected") : "Connecting…";
-  const titleId = `call-${call?.key ?? taskSid ?? "pending"}`;
   return (
     <section aria-labelledby={titleId} data-testid="call-panel" className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
       <header className="flex flex-wrap items-start justify-between gap-3">
@@ -121,6 +158,12 @@ export function CallPanel({ call, reservation, recording, title, shortcuts = fal
           {error}
         </p>
       ) : null}
+      {notice ? (
+        <p role="status" className="mt-2 text-sm text-slate-700" data-testid="call-notice">
+          {notice}
+        </p>
+      ) : null}
+      {consult ? <ConsultBar consult={consult} busy={busy} onComplete={() => void finishTransfer("handoff")} onCancel={() => void finishTransfer("return")} /> : null}
       <div className="mt-4 flex flex-wrap gap-2">
         <Button variant="secondary" disabled={!canMute} aria-pressed={call?.muted ?? false} aria-keyshortcuts={shortcuts ? "M" : undefined} onClick={toggleMute}>
           {call?.muted ? "Unmute" : "Mute"}
@@ -130,6 +173,16 @@ export function CallPanel({ call, reservation, recording, title, shortcuts = fal
             {busy === "hold" ? "…" : onHold ? "Resume" : "Hold"}
           </Button>
         ) : null}
+        {taskSid ? (
+          <Button id={`${titleId}-transfer`} variant="secondary" disabled={busy !== null || !call || consult !== null} aria-haspopup="dialog" onClick={() => setShowTransfer(true)}>
+            Transfer
+          </Button>
+        ) : null}
+        {taskSid ? (
+          <Button variant="secondary" disabled={!call} aria-expanded={showAddParty} onClick={() => setShowAddParty((v) => !v)}>
+            Add party
+          </Button>
+        ) : null}
         <Button variant="secondary" aria-expanded={showKeypad} onClick={() => setShowKeypad((v) => !v)}>
           Keypad
         </Button>
@@ -137,6 +190,8 @@ export function CallPanel({ call, reservation, recording, title, shortcuts = fal
           {busy === "hangup" ? "Hanging up…" : "Hang up"}
         </Button>
       </div>
+      {showAddParty ? <AddPartyForm onAdd={addParty} onDone={() => setShowAddParty(false)} /> : null}
+      {showTransfer ? <TransferDialog onTransfer={transfer} onClose={closeTransfer} /> : null}
       {showKeypad && call ? (
         <div className="mt-3">
           <Keypad onDigit={sendDigit} sent={digits} />

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, type ReactNode } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import type { SoftphoneCall, TrackedCall } from "@/components/providers/device-provider/types";
 import type { TrackedReservation } from "@/components/providers/worker-provider/types";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -15,32 +15,59 @@ import { ReservationCard } from "./reservation-card";
 import { WrapupForm } from "./wrapup-form";
 
 const isVoiceCall = (r: TrackedReservation) => r.task.attributes.type === "call" && typeof r.task.attributes.call_sid === "string";
+const isTransfer = (r: TrackedReservation) => r.task.attributes.type === "transfer";
+/** How long an accepted transfer waits for the server's call into the conference to ring the softphone. */
+const TRANSFER_LEG_WINDOW_MS = 30_000;
 
 /**
  * Offered, live and wrapping work. A queued call reaches the agent twice: as a reservation in the
  * Worker and as a ringing call on the Device (the assignment's conference instruction dials the
  * agent). Accepting answers that call; the reservation is accepted when the agent's leg connects.
+ * A transferred call is the other way round: accepting asks the server, which dials the agent into
+ * the caller's conference, and the softphone answers that call when it rings.
  */
 export function WorkQueue({ dispositions, recording, header }: AgentWorkspaceProps & { header(busyReason: string | null): ReactNode }) {
   const { pending, accepted, wrapping } = useReservations();
   const { ringing, live } = useActiveCalls();
   const [links, setLinks] = useState<Record<string, SoftphoneCall>>({});
+  // An accepted transfer whose leg has not rung yet: the next unlinked ringing call is its leg.
+  const [awaitingLeg, setAwaitingLeg] = useState<{ taskSid: string } | null>(null);
   const linkedCalls = new Set(Object.values(links));
   const unlinkedRinging = ringing.filter((c) => !linkedCalls.has(c.call));
 
   // Accepted work (and offered work the agent just answered): its linked call, or (after a
   // reload) the one unlinked live inbound call.
   const spareInbound = live.filter((c) => c.direction === "inbound" && !linkedCalls.has(c.call));
-  const offered = pending.filter((r) => !links[r.task.sid]);
-  const onCall: { reservation: TrackedReservation; call: TrackedCall }[] = [];
+  const offered = pending.filter((r) => !links[r.task.sid] && awaitingLeg?.taskSid !== r.task.sid);
+  const onCall: { reservation: TrackedReservation; call: TrackedCall | null }[] = [];
   const toWrap: TrackedReservation[] = [...wrapping];
-  for (const reservation of [...pending.filter((r) => links[r.task.sid]), ...accepted]) {
+  for (const reservation of [...pending.filter((r) => links[r.task.sid] || awaitingLeg?.taskSid === r.task.sid), ...accepted]) {
     const linked = links[reservation.task.sid];
-    const call = linked ? live.find((c) => c.call === linked) : isVoiceCall(reservation) ? spareInbound.shift() : undefined;
+    const call = linked ? live.find((c) => c.call === linked) : isVoiceCall(reservation) || isTransfer(reservation) ? spareInbound.shift() : undefined;
     if (call) onCall.push({ reservation, call });
+    else if (awaitingLeg?.taskSid === reservation.task.sid || (linked && ringing.some((c) => c.call === linked))) onCall.push({ reservation, call: null });
     else if (reservation.status !== "pending") toWrap.push(reservation);
   }
-  const attributed = new Set(onCall.map((o) => o.call.call));
+
+  // Answer the accepted transfer's leg when it rings; it is linked to the task once answered.
+  const nextRinging = unlinkedRinging[0]?.call;
+  useEffect(() => {
+    if (!awaitingLeg || !nextRinging) return;
+    const onAccept = () => {
+      setLinks((l) => ({ ...l, [awaitingLeg.taskSid]: nextRinging }));
+      setAwaitingLeg(null);
+    };
+    nextRinging.on("accept", onAccept);
+    nextRinging.accept();
+    return () => void nextRinging.removeListener("accept", onAccept);
+  }, [awaitingLeg, nextRinging]);
+  // The leg never rang (the call ended meanwhile): stop waiting, the task goes to wrap-up.
+  useEffect(() => {
+    if (!awaitingLeg) return;
+    const id = window.setTimeout(() => setAwaitingLeg(null), TRANSFER_LEG_WINDOW_MS);
+    return () => window.clearTimeout(id);
+  }, [awaitingLeg]);
+  const attributed = new Set(onCall.flatMap((o) => (o.call ? [o.call.call] : [])));
   const ownCalls = live.filter((c) => !attributed.has(c.call));
 
   async function accept(reservation: TrackedReservation) {
@@ -49,6 +76,14 @@ export function WorkQueue({ dispositions, recording, header }: AgentWorkspacePro
       if (!call) throw new Error("The call is not ringing on your softphone yet.");
       setLinks((l) => ({ ...l, [reservation.task.sid]: call.call }));
       call.call.accept();
+    } else if (isTransfer(reservation)) {
+      setAwaitingLeg({ taskSid: reservation.task.sid });
+      try {
+        await postJson(`/api/reservations/${reservation.sid}/accept`);
+      } catch (e) {
+        setAwaitingLeg(null);
+        throw e;
+      }
     } else {
       await postJson(`/api/reservations/${reservation.sid}/accept`);
     }
