@@ -1,0 +1,91 @@
+// @vitest-environment happy-dom
+import { EventEmitter } from "node:events";
+import { act, cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { DeviceContext, type DeviceContextValue } from "@/components/providers/device-provider/device-context";
+import type { SoftphoneCall, TrackedCall } from "@/components/providers/device-provider/types";
+import { WorkerContext, type WorkerContextValue } from "@/components/providers/worker-provider/worker-context";
+import type { TrackedReservation, WorkerReservation } from "@/components/providers/worker-provider/types";
+import { WorkQueue } from "./work-queue";
+
+const TASK = "WT" + "1".repeat(32);
+
+function reservation(status: string): TrackedReservation {
+  const task = { sid: TASK, status: status === "pending" ? "reserved" : "assigned", attributes: { type: "transfer", caller: "+12025550111", call_sid: "CA" + "2".repeat(32), queue: "general" } };
+  return { sid: "WR" + "3".repeat(32), status, task, reservation: { sid: "WR" + "3".repeat(32), status, task, timeout: 30 } as unknown as WorkerReservation, receivedAt: Date.now() };
+}
+
+class FakeCall extends EventEmitter {
+  parameters = { CallSid: "CA" + "4".repeat(32), From: "+12025550100", To: "client:bob" };
+  customParameters = new Map<string, string>();
+  accept = vi.fn(() => void this.emit("accept"));
+  reject = vi.fn();
+  ignore = vi.fn();
+  disconnect = vi.fn();
+  isMuted = () => false;
+  mute = vi.fn();
+  sendDigits = vi.fn();
+  status = () => "pending";
+}
+
+function tracked(call: FakeCall, state: TrackedCall["state"]): TrackedCall {
+  return { key: call.parameters.CallSid, call: call as unknown as SoftphoneCall, direction: "inbound", state, from: "+12025550100", to: "client:bob", muted: false, connectedAt: state === "open" ? Date.now() : null };
+}
+
+function Harness({ calls, reservations }: { calls: TrackedCall[]; reservations: TrackedReservation[] }) {
+  const device = { status: "registered", error: null, identity: "bob", calls, connect: vi.fn() } as unknown as DeviceContextValue;
+  const worker = { status: "ready", error: null, worker: null, activity: null, activitySince: null, activities: [], reservations } as unknown as WorkerContextValue;
+  return (
+    <DeviceContext.Provider value={device}>
+      <WorkerContext.Provider value={worker}>
+        <WorkQueue dispositions={[]} recording={{ inbound: false, outbound: false }} header={() => null} />
+      </WorkerContext.Provider>
+    </DeviceContext.Provider>
+  );
+}
+
+const fetchMock = vi.fn(async (url: string) => {
+  if (url.includes("/accept")) return Response.json({ status: "accepted" });
+  return Response.json({ taskSid: TASK, type: "transfer", status: "assigned", queueName: null, caller: null, contact: null, ivrPath: [], previous: [], recording: false, wrapupDeadlineAt: null, disposition: null });
+});
+
+beforeEach(() => {
+  fetchMock.mockClear();
+  vi.stubGlobal("fetch", fetchMock);
+});
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+describe("WorkQueue: an offered transfer", () => {
+  it("accepts through the server, then answers the leg the server dials and shows it as the transferred call", async () => {
+    const { rerender } = render(<Harness calls={[]} reservations={[reservation("pending")]} />);
+    expect(screen.getByText("Transferred call")).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Accept" }));
+    await waitFor(() => expect(fetchMock).toHaveBeenCalledWith(expect.stringContaining("/api/reservations/WR"), expect.objectContaining({ method: "POST" })));
+
+    // Accepted, the leg not ringing yet: a connecting call panel, not a wrap-up form.
+    rerender(<Harness calls={[]} reservations={[reservation("accepted")]} />);
+    expect(screen.queryByTestId("reservation-card")).toBeNull();
+    expect(screen.queryByTestId("wrapup-form")).toBeNull();
+    expect(screen.getByTestId("call-state").textContent).toBe("Connecting…");
+
+    // The server's call into the conference rings the softphone: it is answered and linked.
+    const leg = new FakeCall();
+    rerender(<Harness calls={[tracked(leg, "ringing")]} reservations={[reservation("accepted")]} />);
+    await waitFor(() => expect(leg.accept).toHaveBeenCalledTimes(1));
+    rerender(<Harness calls={[tracked(leg, "open")]} reservations={[reservation("accepted")]} />);
+    await waitFor(() => expect(screen.getByTestId("call-state").textContent).toBe("Connected"));
+    expect(screen.getAllByTestId("call-panel")).toHaveLength(1);
+    expect(screen.getByRole("button", { name: "Transfer" })).toBeTruthy();
+  });
+
+  it("does not answer a ringing call nobody accepted a transfer for", async () => {
+    const stray = new FakeCall();
+    render(<Harness calls={[tracked(stray, "ringing")]} reservations={[reservation("pending")]} />);
+    await act(async () => {});
+    expect(stray.accept).not.toHaveBeenCalled();
+    expect(screen.getByTestId("reservation-card")).toBeTruthy();
+  });
+});
