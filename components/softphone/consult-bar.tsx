@@ -36,7 +36,7 @@ export function ConsultBar({ consult, busy, onComplete, onCancel }: ConsultBarPr
         {consult.kind === "queue" ? " (the next agent who accepts)" : ""}. The caller is on hold and hears music.
       </p>
       <div className="mt-2 flex flex-wrap gap-2">
-        <Button variant="success" size="sm" disabled={busy !== null} onClick={onComplete}>
+        <Button variant="success" size="sm" autoFocus disabled={busy !== null} onClick={onComplete}>
           {busy === "handoff" ? "Transferring…" : "Complete transfer"}
         </Button>
         <Button variant="secondary" size="sm" disabled={busy !== null} onClick={onCancel}>

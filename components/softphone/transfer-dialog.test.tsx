@@ -84,3 +84,17 @@ describe("parseTargetValue", () => {
     expect(parseTargetValue("user:abc")).toBeNull();
   });
 });
+
+describe("TransferDialog focus", () => {
+  it("keeps Tab inside the dialog", async () => {
+    render(<TransferDialog onTransfer={vi.fn()} onClose={vi.fn()} loadTargets={async () => targets} />);
+    const select = (await screen.findByLabelText("Transfer to")) as HTMLSelectElement;
+    await waitFor(() => expect(document.activeElement).toBe(select));
+    const last = screen.getByRole("button", { name: "Transfer now" });
+    last.focus();
+    fireEvent.keyDown(last, { key: "Tab" });
+    expect(document.activeElement).toBe(select);
+    fireEvent.keyDown(select, { key: "Tab", shiftKey: true });
+    expect(document.activeElement).toBe(last);
+  });
+});

@@ -34,6 +34,22 @@ export function parseTargetValue(value: string): TransferTarget | null {
   return null;
 }
 
+/** Keeps Tab and Shift+Tab inside the dialog. */
+function trapFocus(event: React.KeyboardEvent<HTMLElement>) {
+  if (event.key !== "Tab") return;
+  const focusable = [...event.currentTarget.querySelectorAll<HTMLElement>("select, input, button")].filter((el) => !(el as HTMLButtonElement).disabled);
+  const first = focusable[0];
+  const last = focusable.at(-1);
+  if (!first || !last) return;
+  if (event.shiftKey && document.activeElement === first) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && document.activeElement === last) {
+    event.preventDefault();
+    first.focus();
+  }
+}
+
 /**
  * Pick who takes the call (an agent, with their current activity, or a queue) and how: "Transfer
  * now" (cold: the agent leaves at once) or "Consult first" (warm: the caller holds while the agent
@@ -103,6 +119,7 @@ export function TransferDialog({ onTransfer, onClose, loadTargets = fetchTargets
         aria-labelledby="transfer-dialog-title"
         className="w-full max-w-md rounded-lg bg-white p-5 shadow-xl"
         onClick={(event) => event.stopPropagation()}
+        onKeyDown={trapFocus}
       >
         <h2 id="transfer-dialog-title" className="text-lg font-semibold text-slate-900">
           Transfer call
