@@ -98,3 +98,26 @@ describe("TransferDialog focus", () => {
     expect(document.activeElement).toBe(last);
   });
 });
+
+describe("TransferDialog refresh", () => {
+  it("refreshes the agents' activities while open and keeps the agent's choice", async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      let bob = "Offline";
+      const load = vi.fn(async (): Promise<TransferTargets> => ({
+        agents: [{ userId: "u-bob", name: "Bob Baker", activity: bob, available: bob === "Available" }],
+        queues: [{ key: "support", name: "Support" }],
+      }));
+      render(<TransferDialog onTransfer={vi.fn()} onClose={vi.fn()} loadTargets={load} />);
+      expect(((await screen.findByRole("option", { name: "Bob Baker — Offline" })) as HTMLOptionElement).disabled).toBe(true);
+      const select = screen.getByLabelText("Transfer to") as HTMLSelectElement;
+      fireEvent.change(select, { target: { value: "queue:support" } });
+      bob = "Available";
+      await vi.advanceTimersByTimeAsync(3_500);
+      expect(((await screen.findByRole("option", { name: "Bob Baker — Available" })) as HTMLOptionElement).disabled).toBe(false);
+      expect(select.value).toBe("queue:support");
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});

@@ -17,6 +17,8 @@ interface TransferDialogProps {
   loadTargets?: () => Promise<TransferTargets>;
 }
 
+const REFRESH_MS = 3_000;
+
 async function fetchTargets(): Promise<TransferTargets> {
   const response = await fetch("/api/transfer-targets", { cache: "no-store" });
   const body = (await response.json().catch(() => null)) as (TransferTargets & { error?: { message?: string } }) | null;
@@ -61,24 +63,33 @@ export function TransferDialog({ onTransfer, onClose, loadTargets = fetchTargets
   const [busy, setBusy] = useState<TransferMode | null>(null);
   const [error, setError] = useState<string | null>(null);
 
+  // Loaded on open and refreshed while open, so activities stay current (an agent who just went Available).
   useEffect(() => {
     let live = true;
-    loadTargets()
-      .then((t) => {
-        if (!live) return;
-        setTargets(t);
-        const first = t.agents.find((a) => a.available);
-        setValue(first ? `agent:${first.userId}` : "");
-      })
-      .catch((e: unknown) => live && setError(e instanceof Error ? e.message : String(e)));
+    const load = () =>
+      loadTargets()
+        .then((t) => {
+          if (!live) return;
+          setTargets(t);
+          setValue((current) => {
+            if (current) return current;
+            const first = t.agents.find((a) => a.available);
+            return first ? `agent:${first.userId}` : "";
+          });
+        })
+        .catch((e: unknown) => live && setError(e instanceof Error ? e.message : String(e)));
+    void load();
+    const id = window.setInterval(() => void load(), REFRESH_MS);
     return () => {
       live = false;
+      window.clearInterval(id);
     };
   }, [loadTargets]);
 
+  const loaded = targets !== null;
   useEffect(() => {
-    if (targets) document.getElementById("transfer-target")?.focus();
-  }, [targets]);
+    if (loaded) document.getElementById("transfer-target")?.focus();
+  }, [loaded]);
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
