@@ -44,12 +44,17 @@ function Harness({ calls, reservations }: { calls: TrackedCall[]; reservations: 
   );
 }
 
+let acceptAnswers: number[] = [];
 const fetchMock = vi.fn(async (url: string) => {
-  if (url.includes("/accept")) return Response.json({ status: "accepted" });
+  if (url.includes("/accept")) {
+    const status = acceptAnswers.shift() ?? 200;
+    return status === 200 ? Response.json({ status: "accepted" }) : Response.json({ error: { message: "That reservation does not exist (or has not reached us yet)." } }, { status });
+  }
   return Response.json({ taskSid: TASK, type: "transfer", status: "assigned", queueName: null, caller: null, contact: null, ivrPath: [], previous: [], recording: false, wrapupDeadlineAt: null, disposition: null });
 });
 
 beforeEach(() => {
+  acceptAnswers = [];
   fetchMock.mockClear();
   vi.stubGlobal("fetch", fetchMock);
 });
@@ -79,6 +84,16 @@ describe("WorkQueue: an offered transfer", () => {
     await waitFor(() => expect(screen.getByTestId("call-state").textContent).toBe("Connected"));
     expect(screen.getAllByTestId("call-panel")).toHaveLength(1);
     expect(screen.getByRole("button", { name: "Transfer" })).toBeTruthy();
+  });
+
+  it("tries the accept again while the server has not heard of the reservation yet", async () => {
+    acceptAnswers = [404, 404];
+    const { rerender } = render(<Harness calls={[]} reservations={[reservation("pending")]} />);
+    fireEvent.click(screen.getByRole("button", { name: "Accept" }));
+    await waitFor(() => expect(fetchMock.mock.calls.filter(([url]) => String(url).includes("/accept"))).toHaveLength(3), { timeout: 5_000 });
+    rerender(<Harness calls={[]} reservations={[reservation("accepted")]} />);
+    expect(screen.queryByRole("alert")).toBeNull();
+    expect(screen.getByTestId("call-state").textContent).toBe("Connecting…");
   });
 
   it("does not answer a ringing call nobody accepted a transfer for", async () => {

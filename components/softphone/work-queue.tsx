@@ -4,7 +4,7 @@ import { useEffect, useState, type ReactNode } from "react";
 import type { SoftphoneCall, TrackedCall } from "@/components/providers/device-provider/types";
 import type { TrackedReservation } from "@/components/providers/worker-provider/types";
 import { EmptyState } from "@/components/ui/empty-state";
-import { postJson } from "@/lib/client/post-json";
+import { HttpError, postJson } from "@/lib/client/post-json";
 import { formatAddress } from "@/lib/format";
 import { useActiveCalls } from "@/lib/hooks/use-active-calls";
 import { useReservations } from "@/lib/hooks/use-reservations";
@@ -18,6 +18,21 @@ const isVoiceCall = (r: TrackedReservation) => r.task.attributes.type === "call"
 const isTransfer = (r: TrackedReservation) => r.task.attributes.type === "transfer";
 /** How long an accepted transfer waits for the server's call into the conference to ring the softphone. */
 const TRANSFER_LEG_WINDOW_MS = 30_000;
+
+/**
+ * Accepting through the server right after the offer can beat TaskRouter's reservation.created
+ * event callback, which is what tells the server about the reservation (404 until then): try again briefly.
+ */
+async function acceptOnServer(reservationSid: string) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await postJson(`/api/reservations/${reservationSid}/accept`);
+    } catch (e) {
+      if (!(e instanceof HttpError) || e.status !== 404 || attempt >= 6) throw e;
+      await new Promise((resolve) => setTimeout(resolve, 700));
+    }
+  }
+}
 
 /**
  * Offered, live and wrapping work. A queued call reaches the agent twice: as a reservation in the
@@ -79,13 +94,13 @@ export function WorkQueue({ dispositions, recording, header }: AgentWorkspacePro
     } else if (isTransfer(reservation)) {
       setAwaitingLeg({ taskSid: reservation.task.sid });
       try {
-        await postJson(`/api/reservations/${reservation.sid}/accept`);
+        await acceptOnServer(reservation.sid);
       } catch (e) {
         setAwaitingLeg(null);
         throw e;
       }
     } else {
-      await postJson(`/api/reservations/${reservation.sid}/accept`);
+      await acceptOnServer(reservation.sid);
     }
   }
   const reject = (reservation: TrackedReservation) => postJson(`/api/reservations/${reservation.sid}/reject`, {}).then(() => undefined);
