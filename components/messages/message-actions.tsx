@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
-import { postJson } from "./post-json";
+import { postJsonForError as postJson } from "@/lib/client/post-json";
 
 /** "Send again" under a failed outbound message. */
 export function RetryButton({ messageId }: { messageId: string }) {

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import type { SandboxBoard } from "@/lib/server/sandbox/get-sandbox-board";
-import { postJson } from "./use-sandbox-board";
+import { postJsonForError as postJson } from "@/lib/client/post-json";
 
 const STEPS = [
   { label: "+10 s", ms: 10_000 },

@@ -6,7 +6,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Input, Label } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import type { SandboxBoard } from "@/lib/server/sandbox/get-sandbox-board";
-import { postJson } from "./use-sandbox-board";
+import { postJsonForError as postJson } from "@/lib/client/post-json";
 
 type Channel = "sms" | "whatsapp";
 

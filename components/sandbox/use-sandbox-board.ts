@@ -38,10 +38,3 @@ export function useSandboxBoard() {
   return { board, error, refresh };
 }
 
-/** POSTs JSON to an app route and returns the error message the route gave, if any. */
-export async function postJson(path: string, body: unknown = {}): Promise<string | null> {
-  const res = await fetch(path, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
-  if (res.ok) return null;
-  const data = (await res.json().catch(() => ({}))) as { error?: { message?: string } };
-  return data.error?.message ?? `The request failed (${res.status}).`;
-}

@@ -21,3 +21,13 @@ export async function postJson<T = unknown>(url: string, body: unknown = {}): Pr
   if (!response.ok) throw new HttpError(data?.error?.message ?? `The request failed (HTTP ${response.status}).`, response.status);
   return data as T;
 }
+
+/** Like `postJson`, for fire-and-report actions: resolves to the server's error message, or null on success. */
+export async function postJsonForError(url: string, body: unknown = {}): Promise<string | null> {
+  try {
+    await postJson(url, body);
+    return null;
+  } catch (error) {
+    return error instanceof HttpError ? error.message : "The server could not be reached. Check your connection and try again.";
+  }
+}
