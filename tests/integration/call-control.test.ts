@@ -32,10 +32,10 @@ beforeEach(() => fake.reset());
 type User = Awaited<ReturnType<typeof createUser>>;
 
 /** A live call: customer and agent in the task's conference, mirrored in the fake Twilio. */
-async function liveCall(options: { status?: string; type?: string } = {}) {
-  const agent = await createUser("AGENT");
-  const workerSid = sid("WK");
-  await db.user.update({ where: { id: agent.id }, data: { workerSid } });
+async function liveCall(options: { status?: string; type?: string; agent?: { user: User; workerSid: string } } = {}) {
+  const agent = options.agent?.user ?? (await createUser("AGENT"));
+  const workerSid = options.agent?.workerSid ?? sid("WK");
+  if (!options.agent) await db.user.update({ where: { id: agent.id }, data: { workerSid } });
   const taskSid = sid("WT");
   const conferenceSid = sid("CF");
   const customerCallSid = sid("CA");
@@ -44,6 +44,7 @@ async function liveCall(options: { status?: string; type?: string } = {}) {
   const task = await db.task.create({
     data: { taskSid, type: options.type ?? "call", status: options.status ?? "assigned", attributes, callSid: customerCallSid, agentId: agent.id, conferenceSid },
   });
+  await db.reservation.create({ data: { reservationSid: sid("WR"), taskId: task.id, workerSid, userId: agent.id, status: options.status === "wrapping" ? "wrapping" : "accepted" } });
   await db.conferenceParticipant.createMany({
     data: [
       { conferenceSid, friendlyName: taskSid, callSid: customerCallSid, role: "customer", status: "joined", joinedAt: new Date() },
@@ -54,7 +55,7 @@ async function liveCall(options: { status?: string; type?: string } = {}) {
   fake.seed(`${API}/Conferences/${conferenceSid}/Participants`, { sid: agentCallSid, call_sid: agentCallSid });
   fake.seed(`${API}/Calls`, { sid: customerCallSid });
   fake.seed(`${TR}/Tasks`, { sid: taskSid, attributes: JSON.stringify(attributes), assignment_status: "assigned" });
-  fake.seed(`${TR}/Workers`, { sid: workerSid, attributes: "{}" });
+  if (!options.agent) fake.seed(`${TR}/Workers`, { sid: workerSid, attributes: "{}", activity_name: options.status === "wrapping" ? "Wrap-up" : "Busy" });
   return { agent, workerSid, task, taskSid, conferenceSid, customerCallSid, agentCallSid, cookie: await sessionCookie(agent) };
 }
 
@@ -244,6 +245,16 @@ describe("call-control REST calls", () => {
     expect(fake.find("POST", `/Workers/${c.workerSid}`)[0]!.form).toEqual({ ActivitySid: available.sid });
     expect(await db.call.findUniqueOrThrow({ where: { callSid: c.customerCallSid } })).toMatchObject({ disposition: "resolved", notes: "Fixed the login." });
     expect(await db.auditLog.findFirst({ where: { action: "task.complete", targetId: c.taskSid } })).toMatchObject({ actorId: c.agent.id });
+  });
+
+  it("keeps the agent Busy when they complete one task while another call of theirs is live (held)", async () => {
+    const first = await liveCall({ status: "wrapping" });
+    await liveCall({ agent: { user: first.agent, workerSid: first.workerSid } });
+    const res = await call(complete as Handler, "/c", first.cookie, { taskSid: first.taskSid }, { disposition: "resolved" });
+    expect(res.status).toBe(200);
+    expect(fake.find("POST", `/Tasks/${first.taskSid}`)[0]!.form).toEqual({ AssignmentStatus: "completed", Reason: "completed by agent" });
+    const busy = await db.activity.findUniqueOrThrow({ where: { name: "Busy" } });
+    expect(fake.find("POST", `/Workers/${first.workerSid}`)[0]!.form).toEqual({ ActivitySid: busy.sid });
   });
 
   it("maps Twilio errors to readable messages", async () => {

@@ -33,7 +33,7 @@ describe("provisioning", () => {
     expect(creates("/Applications.json")).toBe(1);
 
     const ws = fake.find("POST", "/Workspaces")[0]!;
-    expect(ws.form).toMatchObject({ FriendlyName: WORKSPACE_NAME, EventCallbackUrl: "https://cc.example.com/api/twilio/taskrouter/events", MultiTaskEnabled: "false" });
+    expect(ws.form).toMatchObject({ FriendlyName: WORKSPACE_NAME, EventCallbackUrl: "https://cc.example.com/api/twilio/taskrouter/events", MultiTaskEnabled: "true" });
     const app = fake.find("POST", "/Applications.json")[0]!;
     expect(app.form).toMatchObject({ FriendlyName: TWIML_APP_NAME, VoiceUrl: "https://cc.example.com/api/twilio/voice/outbound", VoiceMethod: "POST" });
     const numberUpdate = fake.find("POST", `/IncomingPhoneNumbers/${number.sid}.json`)[0]!;
@@ -50,6 +50,10 @@ describe("provisioning", () => {
     const aliceWorker = fake.find("POST", "/Workers").find((r) => r.form.FriendlyName === "alice")!;
     expect(JSON.parse(aliceWorker.form.Attributes as string)).toMatchObject({ contact_uri: "client:alice", skills: ["support"], languages: ["en", "es"], user_id: alice.id });
     expect(first.workers[disabled.username]).toBeUndefined();
+    // Each worker's voice channel gets the user's capacity (seed: agents 2).
+    const capacity = (workerSid: string) => fake.find("POST", `/Workers/${workerSid}/Channels/voice`).map((r) => r.form.Capacity);
+    expect(capacity(first.workers.alice!)).toEqual([String(alice.voiceCapacity)]);
+    expect(capacity(first.workers.sam!)).toEqual([String((await db.user.findUniqueOrThrow({ where: { username: "sam" } })).voiceCapacity)]);
     expect((await db.activity.findUniqueOrThrow({ where: { name: "Wrap-up" } })).sid).toBe(first.activities["Wrap-up"]);
     expect((await db.queue.findUniqueOrThrow({ where: { key: "sales" } })).taskQueueSid).toBe(first.taskQueues.sales);
     expect((await db.setting.findUniqueOrThrow({ where: { key: "twilio.workflowSid" } })).value).toBe(first.workflowSid);

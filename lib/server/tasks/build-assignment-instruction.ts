@@ -4,12 +4,12 @@ import "server-only";
  * so it reads only cached settings and the activity table: no REST calls.
  * - Calls enqueued by the IVR (type `call` with a call_sid): the `conference` instruction, snake_case
  *   keys. Twilio dials the worker's contact_uri, puts both legs in a conference named after the
- *   TaskSid, records it, and moves the worker to Wrap-up after the task.
+ *   TaskSid and records it. No post_work_activity_sid: the workspace is multitasking, where it is
+ *   not valid; the app moves the agent to Wrap-up itself (settle-agent-activity.ts).
  * - Voicemails, callbacks and transfers: no instruction; the agent accepts in the console
  *   (accept-reservation.ts), which does the rest.
  * https://www.twilio.com/docs/taskrouter/handle-assignment-callbacks#conference-instruction
  */
-import { activitySid } from "@/lib/server/agents/activity-sids";
 import { loadIvrConfig } from "@/lib/server/calls/ivr-config";
 import { getTwilioAccount } from "@/lib/server/twilio/config";
 import { publicUrl, TWILIO_ROUTES } from "@/lib/server/twilio/urls";
@@ -23,13 +23,11 @@ export async function buildAssignmentInstruction(params: AssignmentRequest): Pro
   if (!isQueuedCall) return {};
 
   const config = await loadIvrConfig();
-  const wrapupSid = await activitySid("Wrap-up");
   const contactUri = typeof params.WorkerAttributes.contact_uri === "string" ? params.WorkerAttributes.contact_uri : undefined;
   return {
     instruction: "conference",
     from: getTwilioAccount().phoneNumber,
     ...(contactUri ? { to: contactUri } : {}),
-    post_work_activity_sid: wrapupSid,
     timeout: 20,
     start_conference_on_enter: true,
     // The agent may leave (warm transfer, hand-off) without ending the customer's call…

@@ -1,8 +1,8 @@
 import "server-only";
 /**
  * Completes a task with a disposition and notes (the end of wrap-up), records them on the call,
- * voicemail or callback, and returns the agent to Available. Also used, without a user, by the
- * wrap-up timeout sweeper.
+ * voicemail or callback, and returns the agent to Available (or Busy while another call of theirs
+ * is still live, e.g. one on hold). Also used, without a user, by the wrap-up timeout sweeper.
  * https://www.twilio.com/docs/taskrouter/api/task#update-a-task-resource (AssignmentStatus=completed + Reason)
  */
 import { AppError } from "@/lib/errors";
@@ -10,8 +10,8 @@ import { db } from "@/lib/server/db";
 import { publish } from "@/lib/server/events";
 import { recordAudit } from "@/lib/server/audit/record-audit";
 import type { SessionUser } from "@/lib/server/auth/verify-credentials";
-import { activitySid } from "@/lib/server/agents/activity-sids";
-import { setTaskAssignmentStatus, setWorkerActivity } from "@/lib/server/twilio/taskrouter";
+import { settleAgentActivity } from "@/lib/server/agents/settle-agent-activity";
+import { setTaskAssignmentStatus } from "@/lib/server/twilio/taskrouter";
 import type { CompleteTaskInput } from "@/lib/validations/call-control";
 import { loadControlledTask, type ControlledTask } from "./load-controlled-task";
 
@@ -24,7 +24,7 @@ export async function finishTaskWork(
     if (!(error instanceof AppError) || !["conflict", "bad_request", "not_found"].includes(error.code)) throw error;
   });
   const agent = task.agentId ? await db.user.findUnique({ where: { id: task.agentId }, select: { id: true, workerSid: true } }) : null;
-  if (agent?.workerSid) await setWorkerActivity(agent.workerSid, await activitySid("Available"));
+  if (agent?.workerSid) await settleAgentActivity(agent.workerSid, task.taskSid, "completed");
 
   await db.$transaction(async (tx) => {
     await tx.task.update({

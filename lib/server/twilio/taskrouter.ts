@@ -83,3 +83,23 @@ export async function setWorkerActivity(workerSid: string, activitySid: string, 
     ws.workers(workerSid).update({ activitySid, ...(options.rejectPendingReservations ? { rejectPendingReservations: true } : {}) }),
   );
 }
+
+/**
+ * The worker's current activity name (multitasking workspaces leave activities to the app, which
+ * checks where the agent is before moving them).
+ */
+export async function fetchWorkerActivityName(workerSid: string): Promise<string> {
+  const ws = await workspace();
+  const worker = await twilioRequest("read the agent's activity", () => ws.workers(workerSid).fetch());
+  return worker.activityName;
+}
+
+/**
+ * Sets how many voice tasks TaskRouter may give the worker at once (the `voice` Worker Channel's
+ * capacity; the channel is addressed by its unique name). Only multitasking workspaces use it.
+ * https://www.twilio.com/docs/taskrouter/api/worker-channel#update-a-workerchannel-resource
+ */
+export async function setWorkerVoiceCapacity(workerSid: string, capacity: number): Promise<void> {
+  const ws = await workspace();
+  await twilioRequest("change the agent's voice capacity", () => ws.workers(workerSid).workerChannels("voice").update({ capacity }));
+}

@@ -4,9 +4,14 @@ import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/server/audit/record-audit";
 import type { SessionUser } from "@/lib/server/auth/verify-credentials";
 import { db } from "@/lib/server/db";
+import { setWorkerVoiceCapacity } from "@/lib/server/twilio/taskrouter";
 import type { UpdateUserInput } from "@/lib/validations/admin";
 
-/** Changes a user's profile, role and routing (skills, languages, capacity). Audited. */
+/**
+ * Changes a user's profile, role and routing (skills, languages, capacity). Audited. A changed
+ * voice capacity goes to their TaskRouter worker's `voice` channel inside the transaction, so the
+ * stored capacity never disagrees with routing (a Twilio failure rolls the change back).
+ */
 export async function updateUser(actor: SessionUser, input: UpdateUserInput) {
   if (actor.id === input.userId && input.role !== "ADMIN") {
     throw new AppError("conflict", "You cannot remove your own admin role.");
@@ -21,6 +26,7 @@ export async function updateUser(actor: SessionUser, input: UpdateUserInput) {
       data: { name: input.name, email: input.email, role: input.role, skills: input.skills, languages: input.languages, voiceCapacity: input.voiceCapacity },
       select: { id: true, username: true, workerSid: true, skills: true, languages: true, voiceCapacity: true, name: true },
     });
+    if (user.workerSid && before.voiceCapacity !== input.voiceCapacity) await setWorkerVoiceCapacity(user.workerSid, input.voiceCapacity);
     await recordAudit(
       { actorId: actor.id, action: "user.update", targetType: "user", targetId: user.id, details: { before, after: { role: input.role, skills: input.skills, languages: input.languages, voiceCapacity: input.voiceCapacity } } },
       tx,

@@ -51,11 +51,13 @@ export async function provisionTwilio(options: ProvisionOptions): Promise<Provis
   const base = options.publicBaseUrl.replace(/\/+$/, "");
   const url = (path: string) => `${base}${path}`;
 
-  // Workspace. Single-tasking (MultiTaskEnabled=false): a post-work activity (Wrap-up) is only
-  // honoured there, and one voice task per agent is what a contact center wants.
+  // Workspace. Multitasking (Flex's setting): each worker's `voice` channel capacity (the user's
+  // voiceCapacity) bounds their voice tasks, so an agent can hold one call and take another.
+  // TaskRouter then leaves activities alone (no AssignmentActivity, no post_work_activity_sid):
+  // the app moves agents to Busy and Wrap-up itself (lib/server/agents/settle-agent-activity.ts).
   const workspaceSettings = {
     eventCallbackUrl: url("/api/twilio/taskrouter/events"),
-    multiTaskEnabled: false,
+    multiTaskEnabled: true,
     prioritizeQueueOrder: "FIFO" as const,
   };
   const [existingWorkspace] = await client.taskrouter.v1.workspaces.list({ friendlyName: WORKSPACE_NAME, limit: 1 });
@@ -75,7 +77,8 @@ export async function provisionTwilio(options: ProvisionOptions): Promise<Provis
   }
   await ws.update({ defaultActivitySid: activities.Offline, timeoutActivitySid: activities.Offline });
 
-  // Task queues, one per Queue row; agents go Busy while assigned.
+  // Task queues, one per Queue row. AssignmentActivity (Busy) only acts in single-tasking
+  // workspaces; it stays set so the queue reads right in Twilio's console and if multitasking is off.
   const taskQueues: Record<string, string> = {};
   const queues = await db.queue.findMany({ orderBy: { priority: "desc" } });
   for (const q of queues) {
@@ -134,6 +137,8 @@ export async function provisionTwilio(options: ProvisionOptions): Promise<Provis
     }
     const worker = found ? await ws.workers(found.sid).update({ attributes }) : await ws.workers.create({ friendlyName: identity, attributes, activitySid: activities.Offline });
     workers[user.username] = worker.sid;
+    // How many voice calls the agent may hold at once (hold one, take another).
+    await ws.workers(worker.sid).workerChannels("voice").update({ capacity: user.voiceCapacity });
     if (user.workerSid !== worker.sid) await db.user.update({ where: { id: user.id }, data: { workerSid: worker.sid } });
   }
 
