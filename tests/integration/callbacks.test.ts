@@ -216,6 +216,41 @@ describe("TaskRouter event callbacks", () => {
     expect(await db.task.findUniqueOrThrow({ where: { taskSid } })).toMatchObject({ status: "completed", reason: "done" });
   });
 
+  it("keeps the agent's activity in a multitasking workspace: Busy when reserved, Available after an unanswered offer, Busy while another call is live at wrap-up", async () => {
+    const agent = await createUser("AGENT");
+    const workerSid = sid("WK");
+    await db.user.update({ where: { id: agent.id }, data: { workerSid } });
+    const worker = fake.seed(`taskrouter/v1/Workspaces/${WORKSPACE_SID}/Workers`, { sid: workerSid, attributes: "{}", activity_name: "Available" });
+    const activity = async (name: string) => (await db.activity.findUniqueOrThrow({ where: { name } })).sid;
+    const workerUpdates = () => fake.find("POST", `/Workers/${workerSid}`).map((r) => r.form.ActivitySid);
+    const t0 = Date.now();
+    const reservation = (taskSid: string, reservationSid: string, status: string) => ({
+      TaskSid: taskSid, TaskAssignmentStatus: status, TaskAttributes: JSON.stringify({ type: "call", call_sid: sid("CA") }),
+      ReservationSid: reservationSid, WorkerSid: workerSid, WorkerName: agent.username,
+    });
+
+    // An offer to an Available agent makes them Busy; its timeout makes them Available again.
+    const first = [sid("WT"), sid("WR")] as const;
+    await taskEvent("reservation.created", reservation(...first, "reserved"), t0);
+    expect(workerUpdates()).toEqual([await activity("Busy")]);
+    worker.activity_name = "Busy";
+    await taskEvent("reservation.timeout", reservation(...first, "pending"), t0 + 1000);
+    expect(workerUpdates()).toEqual([await activity("Busy"), await activity("Available")]);
+
+    // Call A is live (on hold); call B, taken meanwhile, ends: the agent stays Busy, no Wrap-up.
+    worker.activity_name = "Busy";
+    fake.requests.length = 0;
+    const a = [sid("WT"), sid("WR")] as const;
+    const b = [sid("WT"), sid("WR")] as const;
+    await taskEvent("reservation.accepted", reservation(...a, "assigned"), t0 + 2000);
+    await taskEvent("reservation.accepted", reservation(...b, "assigned"), t0 + 3000);
+    await taskEvent("task.wrapup", { ...reservation(...b, "wrapping"), ReservationSid: "", WorkerSid: "" }, t0 + 4000);
+    expect(workerUpdates()).toEqual([]);
+    // Then A ends too: Wrap-up.
+    await taskEvent("task.wrapup", { ...reservation(...a, "wrapping"), ReservationSid: "", WorkerSid: "" }, t0 + 5000);
+    expect(workerUpdates()).toEqual([await activity("Wrap-up")]);
+  });
+
   it("marks a queued call abandoned when its task is canceled before anyone answered", async () => {
     const call = voiceParams();
     await status(signedRequest("/api/twilio/voice/status", { ...call, CallStatus: "in-progress", SequenceNumber: "0" }));
