@@ -3,6 +3,8 @@
 import { useActivity } from "@/lib/hooks/use-activity";
 import { formatElapsed, useNow } from "@/lib/hooks/use-now";
 import { cn } from "@/components/ui/cn";
+import { useMultiCall } from "./multi-call-context";
+import { liveCallReason } from "./multi-call-rules";
 
 const ORDER = ["Available", "Busy", "Break", "Wrap-up", "Offline"];
 const TONES: Record<string, string> = {
@@ -16,15 +18,23 @@ const TONES: Record<string, string> = {
 /**
  * The agent's TaskRouter activity with time in state. Going Offline while on a call (or with
  * accepted work) is refused with a reason: TaskRouter would let it happen and strand the caller.
+ * Going Available during a call that is not on hold is refused too: with voice capacity left,
+ * TaskRouter would ring a second call in the middle of the first.
  */
 export function ActivitySwitcher({ busyReason }: { busyReason: string | null }) {
   const { ready, activity, activitySince, activities, setActivity, pending, error, setError } = useActivity();
   const now = useNow();
   const names = ORDER.filter((name) => activities.some((a) => a.name === name));
+  const multi = useMultiCall();
 
   async function choose(name: string) {
     if (name === "Offline" && busyReason) {
       setError(`You can't go Offline now: ${busyReason}`);
+      return;
+    }
+    const onCall = name === "Available" && multi ? liveCallReason(multi.calls) : null;
+    if (onCall) {
+      setError(`You can't go Available now: ${onCall} Hold it, then choose “Take another call”.`);
       return;
     }
     await setActivity(name);

@@ -7,6 +7,7 @@ import { useSoftphoneLock } from "@/lib/hooks/use-softphone-lock";
 import { ActivitySwitcher } from "./activity-switcher";
 import { Dialer } from "./dialer";
 import { DialerProvider } from "./dialer-context";
+import { MultiCallProvider } from "./multi-call-context";
 import { SoftphoneElsewhere } from "./softphone-elsewhere";
 import { ShortcutHelp } from "./shortcut-help";
 import { SoftphoneStatus } from "./softphone-status";
@@ -22,6 +23,8 @@ export interface AgentWorkspaceProps {
 interface AgentWorkspaceLayoutProps extends AgentWorkspaceProps {
   /** The signed-in user: one tab per user owns the softphone. */
   userId: string;
+  /** How many voice calls the agent may hold at once (hold one, take or place another). */
+  voiceCapacity: number;
   /** Rendered below the queue, inside the dialer's reach (the recent-calls table's click-to-call). */
   children?: ReactNode;
 }
@@ -30,36 +33,38 @@ interface AgentWorkspaceLayoutProps extends AgentWorkspaceProps {
  * The agent's softphone and task queue: one Voice Device and one TaskRouter Worker, in the one tab
  * of this agent that holds the softphone lock.
  */
-export function AgentWorkspace({ children, userId, ...props }: AgentWorkspaceLayoutProps) {
+export function AgentWorkspace({ children, userId, voiceCapacity, ...props }: AgentWorkspaceLayoutProps) {
   const lock = useSoftphoneLock(userId);
   const active = lock.state === "active";
   return (
     <DeviceProvider enabled={active}>
       <WorkerProvider enabled={active}>
-        <DialerProvider>
-          <div className="space-y-6">
-            {active ? (
-              <>
-                <WorkQueue
-                  {...props}
-                  header={(busyReason) => (
-                    <div className="flex flex-wrap items-center justify-between gap-3 rounded-lg bg-white px-4 py-3 shadow-sm ring-1 ring-slate-200">
-                      <ActivitySwitcher busyReason={busyReason} />
-                      <SoftphoneStatus />
-                    </div>
-                  )}
-                />
-                <Dialer />
-                <div className="flex justify-end">
-                  <ShortcutHelp />
-                </div>
-              </>
-            ) : lock.state === "checking" ? null : (
-              <SoftphoneElsewhere state={lock.state} onTakeOver={lock.takeOver} />
-            )}
-            {children}
-          </div>
-        </DialerProvider>
+        <MultiCallProvider capacity={voiceCapacity}>
+          <DialerProvider>
+            <div className="space-y-6">
+              {active ? (
+                <>
+                  <WorkQueue
+                    {...props}
+                    header={(busyReason) => (
+                      <div className="flex flex-wrap items-center justify-between gap-3 rounded-lg bg-white px-4 py-3 shadow-sm ring-1 ring-slate-200">
+                        <ActivitySwitcher busyReason={busyReason} />
+                        <SoftphoneStatus />
+                      </div>
+                    )}
+                  />
+                  <Dialer />
+                  <div className="flex justify-end">
+                    <ShortcutHelp />
+                  </div>
+                </>
+              ) : lock.state === "checking" ? null : (
+                <SoftphoneElsewhere state={lock.state} onTakeOver={lock.takeOver} />
+              )}
+              {children}
+            </div>
+          </DialerProvider>
+        </MultiCallProvider>
       </WorkerProvider>
     </DeviceProvider>
   );

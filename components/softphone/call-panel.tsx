@@ -13,6 +13,9 @@ import { useTaskSummary } from "@/lib/hooks/use-task-summary";
 import { AddPartyForm } from "./add-party-form";
 import { ConsultBar, pendingConsult, type Consult } from "./consult-bar";
 import { Keypad } from "./keypad";
+import { useMultiCall, useReportHold } from "./multi-call-context";
+import { resumeBlockReason } from "./multi-call-rules";
+import { TakeAnotherCall } from "./take-another-call";
 import { TransferDialog, type TransferMode, type TransferTarget } from "./transfer-dialog";
 
 interface CallPanelProps {
@@ -42,6 +45,8 @@ export function CallPanel({ call, reservation, recording, title, shortcuts = fal
   const { summary } = useTaskSummary(taskSid);
   const titleId = `call-${call?.key ?? taskSid ?? "pending"}`;
   const customerCallSid = typeof reservation?.task.attributes.call_sid === "string" ? reservation.task.attributes.call_sid : null;
+  const multi = useMultiCall();
+  useReportHold(call?.key ?? null, onHold);
 
   /**
    * Call control right after answering can beat TaskRouter's reservation.accepted callback, which
@@ -72,6 +77,9 @@ export function CallPanel({ call, reservation, recording, title, shortcuts = fal
 
   const hold = (next: boolean) =>
     act("hold", async () => {
+      // One caller at a time hears the agent: resuming waits until the other call is held or ended.
+      const refused = !next && call && multi ? resumeBlockReason(multi.calls, call.key) : null;
+      if (refused) throw new Error(refused);
       await control("hold", { hold: next });
       setOnHold(next);
     });
@@ -129,7 +137,7 @@ export function CallPanel({ call, reservation, recording, title, shortcuts = fal
 
   const state = call ? (call.state === "reconnecting" ? "Reconnecting…" : call.state === "connecting" ? "Calling…" : onHold ? "On hold" : "Connected") : "Connecting…";
   return (
-    <section aria-labelledby={titleId} data-testid="call-panel" className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+    <section aria-labelledby={titleId} data-testid="call-panel" data-held={onHold ? "true" : undefined} className={onHold ? "rounded-lg bg-amber-50 p-4 shadow-sm ring-2 ring-amber-300" : "rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200"}>
       <header className="flex flex-wrap items-start justify-between gap-3">
         <div>
           <h3 id={titleId} className="text-lg font-semibold text-slate-900">
@@ -190,6 +198,7 @@ export function CallPanel({ call, reservation, recording, title, shortcuts = fal
           {busy === "hangup" ? "Hanging up…" : "Hang up"}
         </Button>
       </div>
+      {onHold && taskSid && !consult ? <TakeAnotherCall /> : null}
       {showAddParty ? <AddPartyForm onAdd={addParty} onDone={() => setShowAddParty(false)} /> : null}
       {showTransfer ? <TransferDialog onTransfer={transfer} onClose={closeTransfer} /> : null}
       {showKeypad && call ? (

@@ -4,13 +4,17 @@ import { createContext, useCallback, useContext, useMemo, useState, type ReactNo
 import { useDeviceContext } from "@/components/providers/device-provider/device-context";
 import { twilioErrorMessage } from "@/lib/client/twilio-error-message";
 import { checkDialNumber, formatAsYouType } from "@/lib/phone/dial-number";
+import { useMultiCall } from "./multi-call-context";
+import { dialBlockReason } from "./multi-call-rules";
 
 export interface DialerContextValue {
   number: string;
   error: string | null;
   placing: boolean;
-  /** Whether the softphone can place a call now (registered, and not already on one). */
+  /** Whether the softphone can place a call now (registered, and every call it has is on hold). */
   canDial: boolean;
+  /** Why it cannot, for the dialer to show. */
+  blockedReason: string | null;
   setNumber(raw: string): void;
   /** Places a call to `raw` (or the typed number) through the Device and the TwiML App. */
   dial(raw?: string): Promise<void>;
@@ -30,7 +34,10 @@ export function DialerProvider({ children }: { children: ReactNode }) {
   const [number, setRaw] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [placing, setPlacing] = useState(false);
-  const canDial = status === "registered" && calls.length === 0 && !placing;
+  const multi = useMultiCall();
+  // Another call may be placed while every call is on hold (the held callers hear hold music).
+  const blockedReason = dialBlockReason({ registered: status === "registered", placing, calls: multi?.calls ?? calls.map((c) => ({ key: c.key, held: false })) });
+  const canDial = blockedReason === null;
 
   const setNumber = useCallback((raw: string) => {
     setRaw(formatAsYouType(raw));
@@ -46,8 +53,8 @@ export function DialerProvider({ children }: { children: ReactNode }) {
         setError(check.message);
         return;
       }
-      if (!canDial) {
-        setError(status === "registered" ? "Finish your current call first." : "Your softphone is not connected yet.");
+      if (blockedReason) {
+        setError(blockedReason);
         return;
       }
       setError(null);
@@ -60,9 +67,9 @@ export function DialerProvider({ children }: { children: ReactNode }) {
         setPlacing(false);
       }
     },
-    [number, canDial, status, connect],
+    [number, blockedReason, connect],
   );
 
-  const value = useMemo<DialerContextValue>(() => ({ number, error, placing, canDial, setNumber, dial }), [number, error, placing, canDial, setNumber, dial]);
+  const value = useMemo<DialerContextValue>(() => ({ number, error, placing, canDial, blockedReason, setNumber, dial }), [number, error, placing, canDial, blockedReason, setNumber, dial]);
   return <DialerContext.Provider value={value}>{children}</DialerContext.Provider>;
 }

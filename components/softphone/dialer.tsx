@@ -6,7 +6,7 @@ import { useDialer } from "./dialer-context";
 
 /** The outbound dialer: a number field that formats as the agent types and a Call button. */
 export function Dialer() {
-  const { number, error, placing, canDial, setNumber, dial } = useDialer();
+  const { number, error, placing, canDial, blockedReason, setNumber, dial } = useDialer();
   return (
     <form
       aria-label="Dialer"
@@ -36,6 +36,10 @@ export function Dialer() {
       {error ? (
         <p id="dialer-error" role="alert" className="mt-2 text-sm text-red-700">
           {error}
+        </p>
+      ) : blockedReason && !placing ? (
+        <p className="mt-2 text-sm text-slate-600" data-testid="dialer-blocked">
+          {blockedReason}
         </p>
       ) : null}
     </form>

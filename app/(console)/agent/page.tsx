@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { RecentCallsTable } from "@/components/calls/recent-calls-table";
 import { AgentWorkspace } from "@/components/softphone/agent-workspace";
 import { Card, CardHeader } from "@/components/ui/card";
+import { getVoiceCapacity } from "@/lib/server/agents/get-voice-capacity";
 import { listRecentCalls } from "@/lib/server/calls/list-recent-calls";
 import { STAFF_ROLES } from "@/lib/server/auth/roles";
 import { requireRole } from "@/lib/server/auth/session";
@@ -13,17 +14,19 @@ export const metadata: Metadata = { title: "Agent" };
 
 export default async function AgentPage() {
   const user = await requireRole(STAFF_ROLES);
-  const [calls, timeZone, settings, dispositions] = await Promise.all([
+  const [calls, timeZone, settings, dispositions, voiceCapacity] = await Promise.all([
     listRecentCalls({ agentId: user.id, limit: 25 }),
     getBusinessTimezone(),
     getSettings(),
     listDispositions({ activeOnly: true }),
+    getVoiceCapacity(user.id),
   ]);
   return (
     <div className="space-y-6">
       <h1 className="text-xl font-semibold">Agent workspace</h1>
       <AgentWorkspace
         userId={user.id}
+        voiceCapacity={voiceCapacity}
         dispositions={dispositions.map((d) => ({ code: d.code, label: d.label }))}
         recording={{ inbound: settings.recordInbound, outbound: settings.recordOutbound }}
       >
