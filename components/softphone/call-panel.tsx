@@ -198,7 +198,7 @@ export function CallPanel({ call, reservation, recording, title, shortcuts = fal
           {busy === "hangup" ? "Hanging up…" : "Hang up"}
         </Button>
       </div>
-      {onHold && taskSid && !consult ? <TakeAnotherCall /> : null}
+      {onHold && taskSid && !consult && multi ? <TakeAnotherCall /> : null}
       {showAddParty ? <AddPartyForm onAdd={addParty} onDone={() => setShowAddParty(false)} /> : null}
       {showTransfer ? <TransferDialog onTransfer={transfer} onClose={closeTransfer} /> : null}
       {showKeypad && call ? (
