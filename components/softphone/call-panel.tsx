@@ -26,10 +26,12 @@ interface CallPanelProps {
   title: string;
   /** The first call panel answers the H / M / Shift+H keyboard shortcuts. */
   shortcuts?: boolean;
+  /** Dials the agent back into the held call's conference when its softphone leg is gone (another call was taken). */
+  onRejoin?: () => Promise<void>;
 }
 
 /** One live call: timer, recording indicator, mute, hold/resume, transfer, add party, keypad, hang up. */
-export function CallPanel({ call, reservation, recording, title, shortcuts = false }: CallPanelProps) {
+export function CallPanel({ call, reservation, recording, title, shortcuts = false, onRejoin }: CallPanelProps) {
   const now = useNow();
   const [onHold, setOnHold] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
@@ -46,7 +48,9 @@ export function CallPanel({ call, reservation, recording, title, shortcuts = fal
   const titleId = `call-${call?.key ?? taskSid ?? "pending"}`;
   const customerCallSid = typeof reservation?.task.attributes.call_sid === "string" ? reservation.task.attributes.call_sid : null;
   const multi = useMultiCall();
-  useReportHold(call?.key ?? null, onHold);
+  useReportHold(call?.key ?? null, taskSid, onHold);
+  // On hold without a softphone leg: the agent took or placed another call meanwhile.
+  const parked = onHold && !call;
 
   /**
    * Call control right after answering can beat TaskRouter's reservation.accepted callback, which
@@ -78,9 +82,10 @@ export function CallPanel({ call, reservation, recording, title, shortcuts = fal
   const hold = (next: boolean) =>
     act("hold", async () => {
       // One caller at a time hears the agent: resuming waits until the other call is held or ended.
-      const refused = !next && call && multi ? resumeBlockReason(multi.calls, call.key) : null;
+      const refused = !next && multi ? resumeBlockReason(multi.calls, call?.key ?? "") : null;
       if (refused) throw new Error(refused);
-      await control("hold", { hold: next });
+      if (!next && !call && onRejoin) await onRejoin();
+      else await control("hold", { hold: next });
       setOnHold(next);
     });
   const hangUp = () =>
@@ -135,7 +140,7 @@ export function CallPanel({ call, reservation, recording, title, shortcuts = fal
       : {},
   );
 
-  const state = call ? (call.state === "reconnecting" ? "Reconnecting…" : call.state === "connecting" ? "Calling…" : onHold ? "On hold" : "Connected") : "Connecting…";
+  const state = call ? (call.state === "reconnecting" ? "Reconnecting…" : call.state === "connecting" ? "Calling…" : onHold ? "On hold" : "Connected") : parked ? "On hold" : "Connecting…";
   return (
     <section aria-labelledby={titleId} data-testid="call-panel" data-held={onHold ? "true" : undefined} className={onHold ? "rounded-lg bg-amber-50 p-4 shadow-sm ring-2 ring-amber-300" : "rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200"}>
       <header className="flex flex-wrap items-start justify-between gap-3">
@@ -177,7 +182,7 @@ export function CallPanel({ call, reservation, recording, title, shortcuts = fal
           {call?.muted ? "Unmute" : "Mute"}
         </Button>
         {taskSid ? (
-          <Button variant="secondary" disabled={busy !== null || !call} aria-pressed={onHold} aria-keyshortcuts={shortcuts ? "Shift+H" : undefined} onClick={() => void hold(!onHold)}>
+          <Button variant="secondary" disabled={busy !== null || (!call && !(parked && onRejoin))} aria-pressed={onHold} aria-keyshortcuts={shortcuts ? "Shift+H" : undefined} onClick={() => void hold(!onHold)}>
             {busy === "hold" ? "…" : onHold ? "Resume" : "Hold"}
           </Button>
         ) : null}

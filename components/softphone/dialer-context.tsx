@@ -2,6 +2,7 @@
 
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from "react";
 import { useDeviceContext } from "@/components/providers/device-provider/device-context";
+import type { TrackedCall } from "@/components/providers/device-provider/types";
 import { twilioErrorMessage } from "@/lib/client/twilio-error-message";
 import { checkDialNumber, formatAsYouType } from "@/lib/phone/dial-number";
 import { useMultiCall } from "./multi-call-context";
@@ -21,6 +22,28 @@ export interface DialerContextValue {
 }
 
 const DialerContext = createContext<DialerContextValue | null>(null);
+
+/**
+ * The Voice SDK places no call while another one is active, so the legs of the (held) calls are
+ * dropped first: their callers stay on hold in their conferences and "Resume" dials the agent back in.
+ */
+function releaseHeldLegs(calls: TrackedCall[]): Promise<void[]> {
+  return Promise.all(
+    calls.map(
+      (c) =>
+        new Promise<void>((resolve) => {
+          const done = () => {
+            window.clearTimeout(timer);
+            c.call.removeListener("disconnect", done);
+            resolve();
+          };
+          const timer = window.setTimeout(done, 3000);
+          c.call.on("disconnect", done);
+          c.call.disconnect();
+        }),
+    ),
+  );
+}
 
 export function useDialer(): DialerContextValue {
   const value = useContext(DialerContext);
@@ -60,6 +83,7 @@ export function DialerProvider({ children }: { children: ReactNode }) {
       setError(null);
       setPlacing(true);
       try {
+        if (calls.length > 0) await releaseHeldLegs(calls);
         await connect({ To: check.e164 });
       } catch (e) {
         setError(twilioErrorMessage(e));
@@ -67,7 +91,7 @@ export function DialerProvider({ children }: { children: ReactNode }) {
         setPlacing(false);
       }
     },
-    [number, blockedReason, connect],
+    [number, blockedReason, calls, connect],
   );
 
   const value = useMemo<DialerContextValue>(() => ({ number, error, placing, canDial, blockedReason, setNumber, dial }), [number, error, placing, canDial, blockedReason, setNumber, dial]);

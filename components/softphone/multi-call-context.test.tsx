@@ -8,9 +8,14 @@ import type { SoftphoneCall, TrackedCall } from "@/components/providers/device-p
 import { DialerProvider, useDialer } from "./dialer-context";
 import { MultiCallProvider, useMultiCall, useReportHold } from "./multi-call-context";
 
+function fakeCall(): SoftphoneCall {
+  const call = Object.assign(new EventEmitter(), { accept: vi.fn(), disconnect: vi.fn(() => call.emit("disconnect")) });
+  return call as unknown as SoftphoneCall;
+}
+
 const tracked = (key: string): TrackedCall => ({
   key,
-  call: Object.assign(new EventEmitter(), { accept: vi.fn(), disconnect: vi.fn() }) as unknown as SoftphoneCall,
+  call: fakeCall(),
   direction: "inbound",
   state: "open",
   from: "+12025550111",
@@ -22,7 +27,7 @@ const tracked = (key: string): TrackedCall => ({
 /** Stands in for a call panel: reports its hold state while mounted. */
 function Panel({ callKey }: { callKey: string }) {
   const [held, setHeld] = useState(false);
-  useReportHold(callKey, held);
+  useReportHold(callKey, `WT-${callKey}`, held);
   return <button onClick={() => setHeld((h) => !h)}>{held ? `resume ${callKey}` : `hold ${callKey}`}</button>;
 }
 
@@ -35,6 +40,7 @@ function Probe() {
       <p data-testid="reason">{blockedReason ?? ""}</p>
       <p data-testid="error">{error ?? ""}</p>
       <p data-testid="held">{multi?.calls.map((c) => `${c.key}:${c.held}`).join(",")}</p>
+      <p data-testid="held-tasks">{[...(multi?.heldTasks ?? [])].join(",")}</p>
       <button onClick={() => void dial("+12025550144")}>dial</button>
     </div>
   );
@@ -61,8 +67,9 @@ function renderWith(calls: TrackedCall[], panels: string[]) {
 afterEach(cleanup);
 
 describe("MultiCallProvider with the dialer", () => {
-  it("refuses to dial while a call is live, and dials once every call is on hold", async () => {
-    const connect = renderWith([tracked("CA1"), tracked("CA2")], ["CA1", "CA2"]);
+  it("refuses to dial while a call is live, and dials once every call is on hold, dropping the held legs first", async () => {
+    const calls = [tracked("CA1"), tracked("CA2")];
+    const connect = renderWith(calls, ["CA1", "CA2"]);
     expect(screen.getByTestId("can-dial").textContent).toBe("false");
     expect(screen.getByTestId("reason").textContent).toMatch(/on hold first/);
     fireEvent.click(screen.getByText("dial"));
@@ -71,11 +78,15 @@ describe("MultiCallProvider with the dialer", () => {
 
     fireEvent.click(screen.getByText("hold CA1"));
     expect(screen.getByTestId("held").textContent).toBe("CA1:true,CA2:false");
+    expect(screen.getByTestId("held-tasks").textContent).toBe("WT-CA1");
     expect(screen.getByTestId("can-dial").textContent).toBe("false");
     fireEvent.click(screen.getByText("hold CA2"));
     expect(screen.getByTestId("can-dial").textContent).toBe("true");
     await act(async () => fireEvent.click(screen.getByText("dial")));
     expect(connect).toHaveBeenCalledWith({ To: "+12025550144" });
+    // The SDK allows one active call: the held calls' legs go first (their callers stay on hold).
+    for (const c of calls) expect(c.call.disconnect).toHaveBeenCalledTimes(1);
+    expect(Math.max(...calls.map((c) => (c.call.disconnect as ReturnType<typeof vi.fn>).mock.invocationCallOrder[0]!))).toBeLessThan(connect.mock.invocationCallOrder[0]!);
   });
 
   it("treats a call nobody reports on (no panel, e.g. ringing) as live", () => {

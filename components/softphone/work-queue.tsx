@@ -11,6 +11,7 @@ import { useReservations } from "@/lib/hooks/use-reservations";
 import type { AgentWorkspaceProps } from "./agent-workspace";
 import { CallPanel, callTitle } from "./call-panel";
 import { IncomingAlert } from "./incoming-alert";
+import { useMultiCall } from "./multi-call-context";
 import { ReservationCard } from "./reservation-card";
 import { WrapupForm } from "./wrapup-form";
 
@@ -47,6 +48,8 @@ export function WorkQueue({ dispositions, recording, header }: AgentWorkspacePro
   const [links, setLinks] = useState<Record<string, SoftphoneCall>>({});
   // An accepted transfer whose leg has not rung yet: the next unlinked ringing call is its leg.
   const [awaitingLeg, setAwaitingLeg] = useState<{ taskSid: string } | null>(null);
+  // Held calls whose softphone leg was dropped for another call stay on screen, on hold.
+  const heldTasks = useMultiCall()?.heldTasks;
   const linkedCalls = new Set(Object.values(links));
   const unlinkedRinging = ringing.filter((c) => !linkedCalls.has(c.call));
 
@@ -61,6 +64,7 @@ export function WorkQueue({ dispositions, recording, header }: AgentWorkspacePro
     const call = linked ? live.find((c) => c.call === linked) : isVoiceCall(reservation) || isTransfer(reservation) ? spareInbound.shift() : undefined;
     if (call) onCall.push({ reservation, call });
     else if (awaitingLeg?.taskSid === reservation.task.sid || (linked && ringing.some((c) => c.call === linked))) onCall.push({ reservation, call: null });
+    else if (reservation.status === "accepted" && heldTasks?.has(reservation.task.sid)) onCall.push({ reservation, call: null });
     else if (reservation.status !== "pending") toWrap.push(reservation);
   }
 
@@ -103,6 +107,16 @@ export function WorkQueue({ dispositions, recording, header }: AgentWorkspacePro
       await acceptOnServer(reservation.sid);
     }
   }
+  /** Back to a held call whose leg is gone: the server dials the agent in; its leg is answered when it rings. */
+  async function rejoin(taskSid: string) {
+    setAwaitingLeg({ taskSid });
+    try {
+      await postJson(`/api/tasks/${taskSid}/rejoin`, {});
+    } catch (e) {
+      setAwaitingLeg(null);
+      throw e;
+    }
+  }
   const reject = (reservation: TrackedReservation) => postJson(`/api/reservations/${reservation.sid}/reject`, {}).then(() => undefined);
 
   const busyReason = live.length > 0 ? "you are on a call." : accepted.length + wrapping.length > 0 ? "finish your wrap-up first." : null;
@@ -122,7 +136,7 @@ export function WorkQueue({ dispositions, recording, header }: AgentWorkspacePro
           <ReservationCard key={r.sid} shortcuts={i === 0} reservation={r} canAnswer={!isVoiceCall(r) || unlinkedRinging.length > 0} onAccept={() => accept(r)} onReject={() => reject(r)} />
         ))}
         {onCall.map(({ reservation, call }, i) => (
-          <CallPanel key={reservation.sid} shortcuts={i === 0} call={call} reservation={reservation} recording={recording.inbound} title={callTitle(call, reservation)} />
+          <CallPanel key={reservation.sid} shortcuts={i === 0} call={call} reservation={reservation} recording={recording.inbound} title={callTitle(call, reservation)} onRejoin={() => rejoin(reservation.task.sid)} />
         ))}
         {ownCalls.map((call, i) => (
           <CallPanel key={call.key} shortcuts={onCall.length === 0 && i === 0} call={call} reservation={null} recording={recording.outbound} title={callTitle(call, null)} />

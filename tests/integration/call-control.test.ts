@@ -7,6 +7,7 @@ import { POST as participants } from "@/app/api/tasks/[taskSid]/participants/rou
 import { POST as hangup } from "@/app/api/tasks/[taskSid]/hangup/route";
 import { POST as supervise } from "@/app/api/tasks/[taskSid]/supervise/route";
 import { POST as complete } from "@/app/api/tasks/[taskSid]/complete/route";
+import { POST as rejoin } from "@/app/api/tasks/[taskSid]/rejoin/route";
 import { POST as accept } from "@/app/api/reservations/[reservationSid]/accept/route";
 import { POST as reject } from "@/app/api/reservations/[reservationSid]/reject/route";
 import { db } from "@/lib/server/db";
@@ -255,6 +256,33 @@ describe("call-control REST calls", () => {
     expect(fake.find("POST", `/Tasks/${first.taskSid}`)[0]!.form).toEqual({ AssignmentStatus: "completed", Reason: "completed by agent" });
     const busy = await db.activity.findUniqueOrThrow({ where: { name: "Busy" } });
     expect(fake.find("POST", `/Workers/${first.workerSid}`)[0]!.form).toEqual({ ActivitySid: busy.sid });
+  });
+
+  it("dials the agent back into a held call whose softphone leg was dropped, and resumes the caller", async () => {
+    const c = await liveCall();
+    await db.conferenceParticipant.updateMany({ where: { conferenceSid: c.conferenceSid, callSid: c.agentCallSid }, data: { status: "left", leftAt: new Date() } });
+    const res = await call(rejoin as Handler, "/r", c.cookie, { taskSid: c.taskSid });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ taskSid: c.taskSid, dialed: true });
+    const dialed = fake.find("POST", `/Conferences/${c.conferenceSid}/Participants.json`);
+    expect(dialed).toHaveLength(1);
+    expect(dialed[0]!.form).toMatchObject({ To: `client:${c.agent.username}`, Label: `agent:${c.agent.id}`, EndConferenceOnExit: "false" });
+    expect(fake.find("POST", `/Participants/${c.customerCallSid}.json`)[0]!.form).toEqual({ Hold: "false" });
+    expect(await db.auditLog.findFirst({ where: { action: "call.rejoin", targetId: c.taskSid } })).toMatchObject({ actorId: c.agent.id });
+  });
+
+  it("only resumes when the agent's leg is still there; refuses other agents and a caller who hung up", async () => {
+    const c = await liveCall();
+    expect((await call(rejoin as Handler, "/r", c.cookie, { taskSid: c.taskSid })).status).toBe(200);
+    expect(fake.find("POST", `/Conferences/${c.conferenceSid}/Participants.json`)).toHaveLength(0);
+    expect(fake.find("POST", `/Participants/${c.customerCallSid}.json`)[0]!.form).toEqual({ Hold: "false" });
+
+    const other = await createUser("AGENT");
+    expect((await call(rejoin as Handler, "/r", await sessionCookie(other), { taskSid: c.taskSid })).status).toBe(403);
+    await db.conferenceParticipant.updateMany({ where: { conferenceSid: c.conferenceSid, callSid: c.customerCallSid }, data: { status: "left" } });
+    const gone = await call(rejoin as Handler, "/r", c.cookie, { taskSid: c.taskSid });
+    expect(gone.status).toBe(409);
+    expect((await gone.json()).error.message).toMatch(/hung up/);
   });
 
   it("maps Twilio errors to readable messages", async () => {
