@@ -9,8 +9,9 @@ import type { UpdateUserInput } from "@/lib/validations/admin";
 
 /**
  * Changes a user's profile, role and routing (skills, languages, capacity). Audited. A changed
- * voice capacity goes to their TaskRouter worker's `voice` channel inside the transaction, so the
- * stored capacity never disagrees with routing (a Twilio failure rolls the change back).
+ * voice capacity goes to their TaskRouter worker's `voice` channel first, so a refusal leaves the
+ * user unchanged. Not inside the transaction: TaskRouter's worker.capacity.update event callback
+ * reaches this app while the request waits, and must not queue behind an open transaction.
  */
 export async function updateUser(actor: SessionUser, input: UpdateUserInput) {
   if (actor.id === input.userId && input.role !== "ADMIN") {
@@ -18,6 +19,8 @@ export async function updateUser(actor: SessionUser, input: UpdateUserInput) {
   }
   const emailOwner = await db.user.findFirst({ where: { email: input.email, id: { not: input.userId } }, select: { id: true } });
   if (emailOwner) throw new AppError("conflict", "That email address is already used.");
+  const current = await db.user.findUnique({ where: { id: input.userId }, select: { workerSid: true, voiceCapacity: true } });
+  if (current?.workerSid && current.voiceCapacity !== input.voiceCapacity) await setWorkerVoiceCapacity(current.workerSid, input.voiceCapacity);
   return db.$transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id: input.userId }, select: { role: true, skills: true, languages: true, voiceCapacity: true } });
     if (!before) throw new AppError("not_found", "That user no longer exists.");
@@ -26,7 +29,6 @@ export async function updateUser(actor: SessionUser, input: UpdateUserInput) {
       data: { name: input.name, email: input.email, role: input.role, skills: input.skills, languages: input.languages, voiceCapacity: input.voiceCapacity },
       select: { id: true, username: true, workerSid: true, skills: true, languages: true, voiceCapacity: true, name: true },
     });
-    if (user.workerSid && before.voiceCapacity !== input.voiceCapacity) await setWorkerVoiceCapacity(user.workerSid, input.voiceCapacity);
     await recordAudit(
       { actorId: actor.id, action: "user.update", targetType: "user", targetId: user.id, details: { before, after: { role: input.role, skills: input.skills, languages: input.languages, voiceCapacity: input.voiceCapacity } } },
       tx,
