@@ -39,8 +39,17 @@ export async function otherOpenWork(workerSid: string, exceptTaskSid: string | n
   };
 }
 
-/** Moves the worker as `cause` requires (see above); `taskSid` is the task that caused it. */
-export async function settleAgentActivity(workerSid: string, taskSid: string | null, cause: SettleCause): Promise<ActivityName | null> {
+/** Activities a cause can move the agent away from (reserved: only Available; released: only Busy). */
+const MOVES_FROM: Partial<Record<SettleCause, string>> = { reserved: "Available", released: "Busy" };
+
+/**
+ * Moves the worker as `cause` requires (see above); `taskSid` is the task that caused it.
+ * `activityHint` is the worker's activity as the event reported it: when it already rules a move
+ * out, no REST call is made (events are delivered one after another; each handler adds latency).
+ */
+export async function settleAgentActivity(workerSid: string, taskSid: string | null, cause: SettleCause, activityHint?: string): Promise<ActivityName | null> {
+  const from = MOVES_FROM[cause];
+  if (from && activityHint && activityHint !== from) return null;
   const [current, other] = await Promise.all([fetchWorkerActivityName(workerSid), otherOpenWork(workerSid, taskSid)]);
   const next = nextActivity(cause, current, other);
   if (next) await setWorkerActivity(workerSid, await activitySid(next));

@@ -28,7 +28,7 @@ export async function handleTaskRouterEvent(event: TaskRouterEvent, log: Logger)
   if (type.startsWith("reservation.")) {
     await applyReservationEvent(event);
     const cause = SETTLE_BY_RESERVATION_EVENT[type];
-    if (cause && event.WorkerSid) await settle(event.WorkerSid, event.TaskSid ?? null, cause, log);
+    if (cause && event.WorkerSid) await settle(event.WorkerSid, event.TaskSid ?? null, cause, log, event.WorkerActivityName);
     return;
   }
   if (type.startsWith("task.") && type !== "task.deleted" && type !== "task.system-deleted" && !type.startsWith("task.transfer")) {
@@ -44,9 +44,9 @@ export async function handleTaskRouterEvent(event: TaskRouterEvent, log: Logger)
 }
 
 /** An activity that could not be settled must not make Twilio retry the (already stored) event. */
-async function settle(workerSid: string, taskSid: string | null, cause: SettleCause, log: Logger) {
+async function settle(workerSid: string, taskSid: string | null, cause: SettleCause, log: Logger, activityHint?: string) {
   try {
-    const next = await settleAgentActivity(workerSid, taskSid, cause);
+    const next = await settleAgentActivity(workerSid, taskSid, cause, activityHint);
     if (next) log.info({ workerSid, taskSid, cause, activity: next }, "agent activity settled");
   } catch (error) {
     log.warn({ workerSid, taskSid, cause, err: error }, "could not settle the agent's activity");
