@@ -9,7 +9,7 @@ import "server-only";
  * show the same); voicemail audio and transcriptions follow `voicemail-access`, and links to call
  * details go where the user may open them (supervisors: any call; agents: their own).
  */
-import type { Prisma } from "@prisma/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { hasRole, SUPERVISOR_ROLES } from "@/lib/server/auth/roles";
 import type { SessionUser } from "@/lib/server/auth/verify-credentials";
 import { db } from "@/lib/server/db";
@@ -54,6 +54,9 @@ export interface ContactHistory {
   conversations: { items: ContactHistoryConversation[]; hasMore: boolean };
 }
 
+/** Twilio CallStatus values of a call that has not ended. */
+const ACTIVE_CALL_STATUSES = ["queued", "initiated", "ringing", "in-progress"];
+
 /** Messages shown per conversation (the thread itself is in /messages). */
 const MESSAGES_PER_CONVERSATION = 3;
 
@@ -76,8 +79,13 @@ export async function getContactHistory(user: SessionUser, phone: string, option
   const contact = found && !found.erasedAt ? found : null;
   const byContact = contact ? [{ contactId: contact.id }] : [];
 
-  // Child legs (the customer leg of an agent's outbound dial) repeat their parent: one row per interaction.
-  const callWhere: Prisma.CallWhereInput = { parentCallSid: null, OR: [...byContact, { from: phone }, { to: phone }] };
+  // Child legs (the customer leg of an agent's outbound dial) repeat their parent: one row per
+  // interaction. Calls still under way (the one being offered or talked on) are not "past".
+  const callWhere: Prisma.CallWhereInput = {
+    parentCallSid: null,
+    status: { notIn: ACTIVE_CALL_STATUSES },
+    OR: [...byContact, { from: phone }, { to: phone }],
+  };
   const [calls, voicemails, conversations] = await Promise.all([
     db.call.findMany({
       where: callWhere,
