@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { GET as history } from "@/app/api/contacts/by-phone/[phone]/route";
 import { GET as media } from "@/app/api/recordings/[recordingSid]/media/route";
+import { getAgentCallDetail } from "@/lib/server/calls/get-agent-call-detail";
 import { listAgentToday } from "@/lib/server/calls/list-agent-today";
 import { db } from "@/lib/server/db";
 import type { ContactHistory } from "@/lib/server/contacts/get-contact-history";
@@ -181,5 +182,23 @@ describe("listAgentToday", () => {
     expect(day.totals).toEqual({ calls: 2, answered: 1, talkSeconds: 120 });
     expect(day.truncated).toBe(false);
     expect((await listAgentToday(agent.id, timeZone, { now, limit: 1 })).truncated).toBe(true);
+  });
+});
+
+describe("getAgentCallDetail (the /agent/calls/:id page)", () => {
+  it("shows an agent their own call with the task's wrap-up, and refuses others' calls as not found", async () => {
+    const agent = await createUser("AGENT");
+    const other = await createUser("AGENT");
+    const phone = freshPhone();
+    const taskSid = sid("WT");
+    await db.task.create({ data: { taskSid, type: "call", status: "completed", attributes: {}, agentId: agent.id, disposition: "sale", notes: "Ordered two" } });
+    const mine = await call({ from: phone, to: BUSINESS, agentId: agent.id });
+    await db.call.update({ where: { id: mine.id }, data: { taskSid } });
+    const theirs = await call({ from: phone, to: BUSINESS, agentId: other.id });
+
+    const detail = await getAgentCallDetail(agent, mine.id);
+    expect(detail).toMatchObject({ id: mine.id, customer: phone, outbound: false, disposition: "sale", notes: "Ordered two" });
+    await expect(getAgentCallDetail(agent, theirs.id)).rejects.toMatchObject({ code: "not_found" });
+    await expect(getAgentCallDetail(agent, "nope")).rejects.toMatchObject({ code: "not_found" });
   });
 });
