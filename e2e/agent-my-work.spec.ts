@@ -57,7 +57,7 @@ test("the contact panel shows the caller's messages and past calls; today's hist
   await expect(myWork.getByTestId("current-tasks")).toContainText("Live");
 
   await callPanel.getByRole("button", { name: "Hang up" }).click();
-  await expect.poll(() => phoneLog(customer)).toContain("hangup");
+  await expect.poll(() => phoneLog(customer), { timeout: 30_000 }).toContain("hangup");
   const form = alice.getByTestId("wrapup-form");
   await expect(form).toBeVisible();
   await form.getByLabel("Disposition").selectOption({ label: "Resolved" });

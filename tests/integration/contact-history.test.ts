@@ -174,6 +174,8 @@ describe("listAgentToday", () => {
     const late = await call({ from: "client:x", to: phone, agentId: agent.id, startedAt: new Date("2026-01-15T13:00:00Z"), outcome: "failed" });
     await call({ from: phone, to: BUSINESS, agentId: agent.id, startedAt: new Date("2026-01-15T04:59:00Z") }); // yesterday there
     await call({ from: phone, to: BUSINESS, agentId: other.id, startedAt: new Date("2026-01-15T06:00:00Z") });
+    // The conference leg that rang the agent's softphone for a customer's call is not a call of its own.
+    await call({ from: BUSINESS, to: "client:agent-x", direction: "outbound-api", agentId: agent.id, startedAt: new Date("2026-01-15T05:30:05Z") });
 
     const day = await listAgentToday(agent.id, timeZone, { now });
     expect(day.calls.map((c) => c.id)).toEqual([late.id, early.id]);

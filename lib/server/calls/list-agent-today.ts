@@ -3,6 +3,7 @@ import "server-only";
  * "My work" on the agent console: the calls an agent handled since midnight in the business's
  * time zone (not the server's, not the browser's), newest first, with the day's totals.
  */
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db";
 import { startOfDayInZone } from "@/lib/time";
 
@@ -35,7 +36,14 @@ function talkSeconds(call: { answeredAt: Date | null; endedAt: Date | null; dura
 export async function listAgentToday(agentId: string, timeZone: string, options: { now?: Date; limit?: number } = {}): Promise<AgentDay> {
   const since = startOfDayInZone(options.now ?? new Date(), timeZone);
   const limit = options.limit ?? 100;
-  const where = { agentId, parentCallSid: null, startedAt: { gte: since } };
+  // Not the legs that rang the agent's own softphone (the conference leg TaskRouter's assignment
+  // dials, transfers): those are the agent's side of a customer's call, which is listed itself.
+  const where: Prisma.CallWhereInput = {
+    agentId,
+    parentCallSid: null,
+    startedAt: { gte: since },
+    NOT: { direction: { not: "inbound" }, to: { startsWith: "client:" } },
+  };
   const [rows, all] = await Promise.all([
     db.call.findMany({
       where,
