@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
+import { MyWork } from "@/components/agent/my-work";
 import { RecentCallsTable } from "@/components/calls/recent-calls-table";
 import { AgentWorkspace } from "@/components/softphone/agent-workspace";
 import { Card, CardHeader } from "@/components/ui/card";
 import { getVoiceCapacity } from "@/lib/server/agents/get-voice-capacity";
+import { listAgentToday } from "@/lib/server/calls/list-agent-today";
 import { listRecentCalls } from "@/lib/server/calls/list-recent-calls";
 import { STAFF_ROLES } from "@/lib/server/auth/roles";
 import { requireRole } from "@/lib/server/auth/session";
@@ -14,9 +16,10 @@ export const metadata: Metadata = { title: "Agent" };
 
 export default async function AgentPage() {
   const user = await requireRole(STAFF_ROLES);
-  const [calls, timeZone, settings, dispositions, voiceCapacity] = await Promise.all([
+  const timeZone = await getBusinessTimezone();
+  const [calls, today, settings, dispositions, voiceCapacity] = await Promise.all([
     listRecentCalls({ agentId: user.id, limit: 25 }),
-    getBusinessTimezone(),
+    listAgentToday(user.id, timeZone),
     getSettings(),
     listDispositions({ activeOnly: true }),
     getVoiceCapacity(user.id),
@@ -30,6 +33,7 @@ export default async function AgentPage() {
         dispositions={dispositions.map((d) => ({ code: d.code, label: d.label }))}
         recording={{ inbound: settings.recordInbound, outbound: settings.recordOutbound }}
       >
+        <MyWork day={today} timeZone={timeZone} />
         <Card>
           <CardHeader title="My recent calls" description="Calls you handled, newest first." />
           <RecentCallsTable calls={calls} timeZone={timeZone} callBack />
