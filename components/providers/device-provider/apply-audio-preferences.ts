@@ -3,12 +3,12 @@ import type { SoftphoneAudio } from "./types";
 
 /**
  * Whether the SDK's lists describe the real devices yet: empty until its first `enumerateDevices`
- * answers, and without labels (one anonymous entry per kind) until the microphone is allowed.
+ * answers, and one anonymous entry per kind (empty deviceId) until the microphone is allowed.
  * Until then a remembered device cannot be found, which does not mean it is unplugged.
  */
 export function devicesKnown(devices: Map<string, MediaDeviceInfo>): boolean {
   const list = [...devices.values()];
-  return list.length > 0 && list.some((d) => d.deviceId !== "" && d.deviceId !== "default");
+  return list.length > 0 && list.some((d) => d.deviceId !== "");
 }
 
 function activeOutput(audio: SoftphoneAudio, role: "speaker" | "ringtone"): string | null {
