@@ -47,7 +47,7 @@ export function AudioSettings() {
   const panel = useRef<HTMLElement>(null);
 
   useEffect(() => {
-    if (open) panel.current?.querySelector<HTMLElement>("select, button")?.focus();
+    if (open) (panel.current?.querySelector<HTMLElement>("select") ?? panel.current?.querySelector<HTMLElement>("button"))?.focus();
   }, [open]);
 
   const close = () => {
