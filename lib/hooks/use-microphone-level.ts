@@ -7,6 +7,8 @@ export const SILENCE_LEVEL = 0.1;
 /** How long a test listens before saying nothing is heard. */
 export const SILENCE_AFTER_MS = 4_000;
 const TICK_MS = 100;
+/** The meter falls back by this much per tick, so short sounds stay visible. */
+const DECAY = 0.04;
 
 export interface MicrophoneLevel {
   /** 0..1, on a decibel scale from -60 dBFS (0) to 0 dBFS (1). */
@@ -66,8 +68,10 @@ export function useMicrophoneLevel(deviceId: string, run: number | null): Microp
           analyser.getFloatTimeDomainData(samples);
           const level = levelOf(samples);
           setState((s) => {
-            const heard = s.heard || level > SILENCE_LEVEL;
-            return { key, level, heard, silent: !heard && Date.now() - startedAt >= SILENCE_AFTER_MS, error: null };
+            const fresh = s.key !== key;
+            const heard = (!fresh && s.heard) || level > SILENCE_LEVEL;
+            const shown = Math.max(level, fresh ? 0 : s.level - DECAY);
+            return { key, level: shown, heard, silent: !heard && Date.now() - startedAt >= SILENCE_AFTER_MS, error: null };
           });
         }, TICK_MS);
       } catch (e) {
