@@ -22,8 +22,8 @@ test("the agent picks a fake microphone and speaker, sees the level meter move, 
   const panel = page.getByRole("region", { name: "Audio settings" });
   await expect(panel).toBeVisible();
 
-  const microphone = panel.getByLabel("Microphone");
-  const speaker = panel.getByLabel("Speaker");
+  const microphone = panel.getByLabel("Microphone", { exact: true });
+  const speaker = panel.getByLabel("Speaker", { exact: true });
   await expect(microphone).toBeFocused();
   // Chromium's --use-fake-device-for-media-stream devices, as the SDK's AudioHelper lists them.
   await expect.poll(async () => (await optionsOf(microphone)).map((o) => o.label).join(" | ")).toMatch(/Fake Audio Input/);
@@ -61,7 +61,7 @@ test("the agent picks a fake microphone and speaker, sees the level meter move, 
   await page.reload();
   await expect(page.getByTestId("softphone-status")).toHaveText("Ready", { timeout: 30_000 });
   await page.getByRole("button", { name: "Audio settings" }).click();
-  await expect(panel.getByLabel("Microphone")).toHaveValue(mic.value);
-  await expect(panel.getByLabel("Speaker")).toHaveValue(out.value);
+  await expect(panel.getByLabel("Microphone", { exact: true })).toHaveValue(mic.value);
+  await expect(panel.getByLabel("Speaker", { exact: true })).toHaveValue(out.value);
   await page.context().close();
 });

@@ -30,7 +30,7 @@ export function SpeakerTest({ sinkId, label = "Play test sound" }: { sinkId: str
 
   async function play() {
     const element = audio.current;
-    if (!element) return;
+    if (!element || playing) return;
     setError(null);
     try {
       await routeTo(element, sinkId);
@@ -44,7 +44,8 @@ export function SpeakerTest({ sinkId, label = "Play test sound" }: { sinkId: str
 
   return (
     <div className="flex flex-wrap items-center gap-3">
-      <Button variant="secondary" size="sm" disabled={playing} onClick={() => void play()}>
+      {/* aria-disabled, not disabled: a disabled button drops keyboard focus (and Escape with it). */}
+      <Button variant="secondary" size="sm" aria-disabled={playing} onClick={() => void play()}>
         {playing ? "Playing…" : label}
       </Button>
       <span role="status" aria-live="polite" className="text-sm" data-testid="speaker-test-status">
