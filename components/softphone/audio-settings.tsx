@@ -94,6 +94,7 @@ export function AudioSettings() {
                   {audio.error}
                 </p>
               ) : null}
+              {!audio.listed ? <p className="text-sm text-slate-600">Your browser shows the device names once this site may use the microphone: run the microphone test to allow it.</p> : null}
               <DeviceSelect role="input" label="Microphone" devices={audio.inputs} value={audio.input} onChoose={choose} />
               <MicrophoneTest deviceId={audio.input} />
               {audio.outputSelection ? (

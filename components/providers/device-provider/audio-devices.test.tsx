@@ -92,18 +92,22 @@ describe("audio devices (DeviceProvider + useAudioDevices)", () => {
   it("does not call a remembered device missing before the browser has listed the devices", async () => {
     remember({ speaker: { deviceId: "spk-usb", label: "USB Headset" } });
     // Before the first enumerateDevices answers (and before microphone permission) the lists are empty or anonymous.
-    const { devices, wrapper } = setup(() => new FakeAudioHelper([mediaDevice("audiooutput", "", "")]));
+    const { devices, wrapper } = setup(() => new FakeAudioHelper([mediaDevice("audioinput", "", ""), mediaDevice("audiooutput", "", "")]));
     const { result } = renderHook(useAudioDevices, { wrapper });
     await waitFor(() => expect(result.current.ready).toBe(true));
     await new Promise((r) => setTimeout(r, 10));
     expect(result.current.notices).toEqual([]);
+    expect(result.current.listed).toBe(false);
     const helper = devices[0]!.audio!;
     act(() => {
+      helper.availableInputDevices.clear();
       helper.availableOutputDevices.clear();
+      helper.plug(mediaDevice("audioinput", "default", "Default"));
       helper.plug(mediaDevice("audiooutput", "default", "Default"));
       helper.plug(mediaDevice("audiooutput", "spk-usb", "USB Headset"));
     });
     await waitFor(() => expect(result.current.speaker).toBe("spk-usb"));
+    expect(result.current.listed).toBe(true);
   });
 
   it("shows a readable error when the SDK refuses a choice, and keeps the old one", async () => {

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { loadAudioPreferences, saveAudioPreference, type AudioRole, type ChosenDevice } from "@/lib/client/audio-preferences";
 import { twilioErrorMessage } from "@/lib/client/twilio-error-message";
-import { activeOutput, applyAudioPreferences } from "./apply-audio-preferences";
+import { activeOutput, applyAudioPreferences, devicesKnown } from "./apply-audio-preferences";
 import type { SoftphoneAudio } from "./types";
 
 export interface AudioDevice {
@@ -14,6 +14,8 @@ export interface AudioDevice {
 export interface AudioDevicesState {
   /** False until the Device exists (and after it is taken down). */
   ready: boolean;
+  /** False while the browser hides the devices (microphone not allowed yet): the lists are placeholders. */
+  listed: boolean;
   inputs: AudioDevice[];
   outputs: AudioDevice[];
   /** Device ids in effect; "default" follows the system's choice. */
@@ -108,6 +110,7 @@ export function useAudioDevicesState(audio: SoftphoneAudio | null): AudioDevices
     void version;
     return {
       ready: audio !== null,
+      listed: !!audio && devicesKnown(audio.availableInputDevices),
       inputs: list(audio?.availableInputDevices),
       outputs: list(audio?.availableOutputDevices),
       input: audio?.inputDevice?.deviceId ?? "default",
