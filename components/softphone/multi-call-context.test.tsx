@@ -48,7 +48,8 @@ function Probe() {
 
 function renderWith(calls: TrackedCall[], panels: string[]) {
   const connect = vi.fn(async () => tracked("CA-new").call);
-  const device: DeviceContextValue = { status: "registered", error: null, identity: "alice", calls, connect };
+  // The dialer does not use the audio devices.
+  const device: DeviceContextValue = { status: "registered", error: null, identity: "alice", calls, connect, audio: {} as DeviceContextValue["audio"] };
   render(
     <DeviceContext.Provider value={device}>
       <MultiCallProvider capacity={2}>
