@@ -280,7 +280,9 @@ export async function seedHistory(db: PrismaClient, days = 14) {
   }
 
   await db.call.createMany({ data: ctx.calls });
-  await db.callEvent.createMany({ data: ctx.events, skipDuplicates: true });
+  // A call still in progress at seeding time is skipped after its IVR event was generated.
+  const seededCalls = new Set(ctx.calls.map((c) => c.id));
+  await db.callEvent.createMany({ data: ctx.events.filter((e) => seededCalls.has(e.callId)), skipDuplicates: true });
   await db.task.createMany({ data: ctx.tasks });
   await db.reservation.createMany({ data: ctx.reservations });
   await db.voicemail.createMany({ data: ctx.voicemails });
