@@ -234,6 +234,24 @@ describe("call-control REST calls", () => {
     expect(fake.find("POST", `/Participants/${c.customerCallSid}.json`)[0]!.form).toEqual({ Hold: "false" });
   });
 
+  it("takes the caller back after the consulted agent accepted, before our copy of the transfer task knows", async () => {
+    const c = await liveCall();
+    const target = await createUser("AGENT");
+    await db.user.update({ where: { id: target.id }, data: { workerSid: sid("WK") } });
+    const res = await call(transfer as Handler, "/t", c.cookie, { taskSid: c.taskSid }, { mode: "warm", target: { type: "agent", userId: target.id } });
+    const { transferTaskSid } = await res.json();
+    const attrs = JSON.parse(fake.find("POST", `/Workspaces/${WORKSPACE_SID}/Tasks`).find((r) => r.path.endsWith("/Tasks"))!.form.Attributes as string);
+    await db.task.update({ where: { id: c.task.id }, data: { attributes: { ...attrs, type: "call", transfer_pending: { task_sid: transferTaskSid, mode: "warm" } } } });
+    // TaskRouter has assigned the transfer task (the agent accepted); its event callback has not reached us yet.
+    await db.task.create({ data: { taskSid: transferTaskSid, type: "transfer", status: "reserved", attributes: attrs } });
+    fake.seed(`${TR}/Tasks`, { sid: transferTaskSid, attributes: JSON.stringify(attrs), assignment_status: "assigned" });
+    fake.requests.length = 0;
+    const back = await call(finishTransfer as Handler, "/f", c.cookie, { taskSid: c.taskSid }, { outcome: "return" });
+    expect(back.status, await back.clone().text()).toBe(200);
+    expect(fake.find("POST", `/Tasks/${transferTaskSid}`).map((r) => r.form)).toEqual([{ AssignmentStatus: "completed", Reason: "transfer returned" }]);
+    expect(fake.find("POST", `/Participants/${c.customerCallSid}.json`)[0]!.form).toEqual({ Hold: "false" });
+  });
+
   it("completes with a disposition and notes, returns the agent to Available, and audits", async () => {
     const c = await liveCall({ status: "wrapping" });
     await db.call.create({ data: { callSid: c.customerCallSid, direction: "inbound", from: "+12025550111", to: "+12025550100", status: "completed" } });

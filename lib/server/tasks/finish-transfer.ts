@@ -9,7 +9,7 @@ import { db } from "@/lib/server/db";
 import { recordAudit } from "@/lib/server/audit/record-audit";
 import type { SessionUser } from "@/lib/server/auth/verify-credentials";
 import { removeConferenceParticipant, updateConferenceParticipant } from "@/lib/server/calls/conference-participants";
-import { setTaskAssignmentStatus, updateTaskAttributes } from "@/lib/server/twilio/taskrouter";
+import { endTask, setTaskAssignmentStatus, updateTaskAttributes } from "@/lib/server/twilio/taskrouter";
 import type { FinishTransferInput } from "@/lib/validations/call-control";
 import { conferenceSidFor, customerCallSid, loadControlledTask, participantCallSid } from "./load-controlled-task";
 
@@ -37,9 +37,8 @@ export async function finishTransfer(user: SessionUser, taskSid: string, input: 
       const consulted = await db.conferenceParticipant.findFirst({ where: { conferenceSid, role: "agent", userId: transferTask.agentId, status: "joined" } });
       if (consulted) await removeConferenceParticipant(conferenceSid, consulted.callSid);
     }
-    const status = transferTask?.status ?? "pending";
-    if (["pending", "reserved"].includes(status)) await setTaskAssignmentStatus(pending.task_sid, "canceled", "transfer returned");
-    else if (["assigned", "wrapping"].includes(status)) await setTaskAssignmentStatus(pending.task_sid, "completed", "transfer returned");
+    // Not from our copy of the task: the consulted agent's accept may not have reached us yet.
+    await endTask(pending.task_sid, "transfer returned");
     await updateConferenceParticipant(conferenceSid, customerCallSid(task), { hold: false });
     await updateTaskAttributes(task.taskSid, { transfer_pending: null });
   }
