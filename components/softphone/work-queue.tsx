@@ -12,6 +12,7 @@ import type { AgentWorkspaceProps } from "./agent-workspace";
 import { CallPanel, callTitle } from "./call-panel";
 import { IncomingAlert } from "./incoming-alert";
 import { ReservationCard } from "./reservation-card";
+import { postReservationAction } from "./reservation-request";
 import { WrapupForm } from "./wrapup-form";
 
 const isVoiceCall = (r: TrackedReservation) => r.task.attributes.type === "call" && typeof r.task.attributes.call_sid === "string";
@@ -103,7 +104,7 @@ export function WorkQueue({ dispositions, recording, header }: AgentWorkspacePro
       await acceptOnServer(reservation.sid);
     }
   }
-  const reject = (reservation: TrackedReservation) => postJson(`/api/reservations/${reservation.sid}/reject`, {}).then(() => undefined);
+  const reject = (reservation: TrackedReservation) => postReservationAction(reservation.sid, "reject").then(() => undefined);
 
   const busyReason = live.length > 0 ? "you are on a call." : accepted.length + wrapping.length > 0 ? "finish your wrap-up first." : null;
   const first = offered[0];
