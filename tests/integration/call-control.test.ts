@@ -242,12 +242,16 @@ describe("call-control REST calls", () => {
     const { transferTaskSid } = await res.json();
     const attrs = JSON.parse(fake.find("POST", `/Workspaces/${WORKSPACE_SID}/Tasks`).find((r) => r.path.endsWith("/Tasks"))!.form.Attributes as string);
     await db.task.update({ where: { id: c.task.id }, data: { attributes: { ...attrs, type: "call", transfer_pending: { task_sid: transferTaskSid, mode: "warm" } } } });
-    // TaskRouter has assigned the transfer task (the agent accepted); its event callback has not reached us yet.
-    await db.task.create({ data: { taskSid: transferTaskSid, type: "transfer", status: "reserved", attributes: attrs } });
+    // TaskRouter has assigned the transfer task (the agent accepted and was dialed in); neither its
+    // event callback nor the leg's conference join has reached us yet.
+    await db.task.create({ data: { taskSid: transferTaskSid, type: "transfer", status: "reserved", attributes: attrs, agentId: target.id } });
     fake.seed(`${TR}/Tasks`, { sid: transferTaskSid, attributes: JSON.stringify(attrs), assignment_status: "assigned" });
+    const consultedLeg = sid("CA");
+    fake.seed(`${API}/Conferences/${c.conferenceSid}/Participants`, { sid: consultedLeg, call_sid: consultedLeg, label: `agent:${target.id}` });
     fake.requests.length = 0;
     const back = await call(finishTransfer as Handler, "/f", c.cookie, { taskSid: c.taskSid }, { outcome: "return" });
     expect(back.status, await back.clone().text()).toBe(200);
+    expect(fake.find("DELETE", "/Participants/").map((r) => r.path)).toEqual([`/${API}/Conferences/${c.conferenceSid}/Participants/${consultedLeg}.json`]);
     expect(fake.find("POST", `/Tasks/${transferTaskSid}`).map((r) => r.form)).toEqual([{ AssignmentStatus: "completed", Reason: "transfer returned" }]);
     expect(fake.find("POST", `/Participants/${c.customerCallSid}.json`)[0]!.form).toEqual({ Hold: "false" });
   });
