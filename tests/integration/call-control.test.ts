@@ -234,6 +234,17 @@ describe("call-control REST calls", () => {
     expect(fake.find("POST", `/Participants/${c.customerCallSid}.json`)[0]!.form).toEqual({ Hold: "false" });
   });
 
+  it("lets the agent act on a task TaskRouter has assigned while our copy still says reserved, and refuses one it has not", async () => {
+    const c = await liveCall({ status: "reserved" });
+    const res = await call(hold as Handler, "/h", c.cookie, { taskSid: c.taskSid }, { hold: true });
+    expect(res.status, await res.clone().text()).toBe(200);
+    expect(fake.find("POST", `/Participants/${c.customerCallSid}.json`)[0]!.form).toMatchObject({ Hold: "true" });
+    fake.seed(`${TR}/Tasks`, { sid: c.taskSid, attributes: "{}", assignment_status: "reserved" });
+    const refused = await call(hold as Handler, "/h", c.cookie, { taskSid: c.taskSid }, { hold: false });
+    expect(refused.status).toBe(409);
+    expect((await refused.json()).error.message).toMatch(/This task is reserved/);
+  });
+
   it("takes the caller back after the consulted agent accepted, before our copy of the transfer task knows", async () => {
     const c = await liveCall();
     const target = await createUser("AGENT");

@@ -57,6 +57,13 @@ export async function setTaskAssignmentStatus(taskSid: string, status: "wrapping
   await twilioRequest(`mark the task ${status}`, () => ws.tasks(taskSid).update({ assignmentStatus: status, reason }));
 }
 
+/** The task's assignment status at TaskRouter now. */
+export async function fetchTaskAssignmentStatus(taskSid: string): Promise<string> {
+  const ws = await workspace();
+  const task = await twilioRequest("read the task", () => ws.tasks(taskSid).fetch());
+  return task.assignmentStatus;
+}
+
 /**
  * Ends a task whatever TaskRouter's state of it is now (ours may lag behind its event callbacks):
  * a task not assigned yet is canceled, an assigned or wrapping one completed, a finished one left
