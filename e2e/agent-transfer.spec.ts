@@ -66,7 +66,7 @@ async function aliceOnACall(browser: Browser, customerNumber: string) {
   const bob = await openAgentWorkspace(browser, "bob");
   opened.push(alice, bob);
   const sandboxUrl = await sandboxUrlFor(alice);
-  if ((await bob.getByTestId("current-activity").textContent()) !== "Offline") await setActivity(bob, "Offline");
+  for (const page of [alice, bob]) if ((await page.getByTestId("current-activity").textContent()) !== "Offline") await setActivity(page, "Offline");
   await setActivity(alice, "Available");
 
   const customer = await openCustomerPhone(browser, phoneScript, sandboxUrl, customerNumber);
