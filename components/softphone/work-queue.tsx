@@ -13,6 +13,7 @@ import { CallPanel, callTitle } from "./call-panel";
 import { IncomingAlert } from "./incoming-alert";
 import { useMultiCall } from "./multi-call-context";
 import { ReservationCard } from "./reservation-card";
+import { postReservationAction } from "./reservation-request";
 import { WrapupForm } from "./wrapup-form";
 
 const isVoiceCall = (r: TrackedReservation) => r.task.attributes.type === "call" && typeof r.task.attributes.call_sid === "string";
@@ -117,7 +118,7 @@ export function WorkQueue({ dispositions, recording, header }: AgentWorkspacePro
       throw e;
     }
   }
-  const reject = (reservation: TrackedReservation) => postJson(`/api/reservations/${reservation.sid}/reject`, {}).then(() => undefined);
+  const reject = (reservation: TrackedReservation) => postReservationAction(reservation.sid, "reject").then(() => undefined);
 
   const busyReason = live.length > 0 ? "you are on a call." : accepted.length + wrapping.length > 0 ? "finish your wrap-up first." : null;
   const first = offered[0];

@@ -141,6 +141,8 @@ describe("TaskRouter assignment callback", () => {
       instruction: "conference",
       from: "+12025550100",
       to: "client:alice",
+      // The softphone rings as long as the reservation lasts.
+      timeout: 30,
       end_conference_on_exit: false,
       end_conference_on_customer_exit: true,
       conference_record: "record-from-start",

@@ -14,6 +14,7 @@ import { loadIvrConfig } from "@/lib/server/calls/ivr-config";
 import { getTwilioAccount } from "@/lib/server/twilio/config";
 import { publicUrl, TWILIO_ROUTES } from "@/lib/server/twilio/urls";
 import type { AssignmentRequest } from "@/lib/validations/twilio";
+import { RESERVATION_TIMEOUT_SECONDS } from "./reservation-timeout";
 
 export type AssignmentInstruction = Record<string, string | number | boolean>;
 
@@ -28,7 +29,8 @@ export async function buildAssignmentInstruction(params: AssignmentRequest): Pro
     instruction: "conference",
     from: getTwilioAccount().phoneNumber,
     ...(contactUri ? { to: contactUri } : {}),
-    timeout: 20,
+    // Ring as long as the reservation lasts (the card's countdown).
+    timeout: RESERVATION_TIMEOUT_SECONDS,
     start_conference_on_enter: true,
     // The agent may leave (warm transfer, hand-off) without ending the customer's call…
     end_conference_on_exit: false,
