@@ -25,6 +25,8 @@ interface CallPanelProps {
   shortcuts?: boolean;
 }
 
+const ENDED = new Set(["completed", "busy", "failed", "no-answer", "canceled"]);
+
 /** One live call: timer, recording indicator, mute, hold/resume, transfer, add party, keypad, hang up. */
 export function CallPanel({ call, reservation, recording, title, shortcuts = false }: CallPanelProps) {
   const now = useNow();
@@ -39,9 +41,12 @@ export function CallPanel({ call, reservation, recording, title, shortcuts = fal
   // A warm transfer in progress: after a reload, from the task's attributes.
   const [consult, setConsult] = useState<Consult | null>(() => pendingConsult(reservation?.task.attributes ?? {}));
   const taskSid = reservation?.task.sid ?? null;
-  const { summary } = useTaskSummary(taskSid);
+  // An outbound call's customer leg is dialed after its task exists: follow it until it answers or ends.
+  const outbound = reservation?.task.attributes.direction === "outbound" && reservation.task.attributes.type === "call";
+  const { summary } = useTaskSummary(taskSid, outbound ? { pollUntil: (s) => s.callAnswered || ENDED.has(s.callStatus ?? "") } : {});
   const titleId = `call-${call?.key ?? taskSid ?? "pending"}`;
-  const customerCallSid = typeof reservation?.task.attributes.call_sid === "string" ? reservation.task.attributes.call_sid : null;
+  const customerCallSid = typeof reservation?.task.attributes.call_sid === "string" ? reservation.task.attributes.call_sid : (summary?.callSid ?? null);
+  const customerRinging = outbound && summary !== null && !summary.callAnswered && !ENDED.has(summary.callStatus ?? "");
 
   /**
    * Call control right after answering can beat TaskRouter's reservation.accepted callback, which
@@ -127,7 +132,15 @@ export function CallPanel({ call, reservation, recording, title, shortcuts = fal
       : {},
   );
 
-  const state = call ? (call.state === "reconnecting" ? "Reconnecting…" : call.state === "connecting" ? "Calling…" : onHold ? "On hold" : "Connected") : "Connecting…";
+  const state = call
+    ? call.state === "reconnecting"
+      ? "Reconnecting…"
+      : call.state === "connecting" || customerRinging
+        ? "Calling…"
+        : onHold
+          ? "On hold"
+          : "Connected"
+    : "Connecting…";
   return (
     <section aria-labelledby={titleId} data-testid="call-panel" className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
       <header className="flex flex-wrap items-start justify-between gap-3">

@@ -90,6 +90,8 @@ export async function applyTaskEvent(event: TaskRouterEvent): Promise<{ id: stri
               ...(event.TaskPriority !== undefined ? { priority: event.TaskPriority } : {}),
               ...(event.TaskQueueSid ? { taskQueueSid: event.TaskQueueSid, queueId } : {}),
               ...(reason ? { reason } : {}),
+              // An outbound call's customer leg is known only after its task exists.
+              ...(!existing.callSid && typeof attributes.call_sid === "string" ? { callSid: attributes.call_sid } : {}),
             }
           : {}),
       },
@@ -98,7 +100,7 @@ export async function applyTaskEvent(event: TaskRouterEvent): Promise<{ id: stri
   const task = await db.task.findUniqueOrThrow({ where: { taskSid } });
 
   // A queued call whose task was canceled before anyone answered: the caller gave up.
-  if (task.status === "canceled" && task.callSid) {
+  if (task.status === "canceled" && task.callSid && attributes.direction !== "outbound") {
     await db.call.updateMany({ where: { callSid: task.callSid, outcome: null, answeredAt: null }, data: { outcome: "abandoned" } });
   }
   if (task.type === "voicemail" && typeof attributes.voicemail_id === "string") {
