@@ -13,18 +13,13 @@
  * Break; a client "has" the event when a snapshot frame with the new activity arrives.
  * Latency = that moment − just before the webhook was sent, on the bench process's clock.
  */
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
-import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
-import path from "node:path";
 import { encode } from "next-auth/jwt";
-import pg from "pg";
 import twilio from "twilio";
-import { createPrismaClient } from "@/lib/server/db/create-client";
-import { seedReference } from "@/prisma/seed/reference";
 import { percentile } from "./lib/stats";
+import { ensureBuild, randomCredentials, recreateDatabase, startProductionApp } from "./lib/production-app";
 
 const CLIENTS = (process.env.BENCH_CLIENTS ?? "50,200,500").split(",").map(Number);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 20);
@@ -33,68 +28,21 @@ const WARMUP = 5;
 const APP_PORT = Number(process.env.BENCH_PORT ?? 3011);
 const DB_URL = new URL(process.env.BENCH_SSE_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/switchboard_bench_sse");
 const AUTH_SECRET = randomBytes(24).toString("hex");
-const CREDENTIALS = {
-  accountSid: `AC${randomBytes(16).toString("hex")}`,
-  authToken: randomBytes(16).toString("hex"),
-  apiKeySid: `SK${randomBytes(16).toString("hex")}`,
-  apiKeySecret: randomBytes(24).toString("hex"),
-  phoneNumber: "+12025550100",
-};
+const CREDENTIALS = randomCredentials();
 const WORKSPACE_SID = `WS${"0".repeat(32)}`;
 const BASE = `http://127.0.0.1:${APP_PORT}`;
 const EVENTS_PATH = "/api/twilio/taskrouter/events";
 
 async function prepareDatabase() {
-  if (!["127.0.0.1", "localhost"].includes(DB_URL.hostname)) throw new Error("The benchmark only runs against a local Postgres (it drops its database).");
-  const name = DB_URL.pathname.slice(1);
-  const admin = new URL(DB_URL);
-  admin.pathname = "/postgres";
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
-  await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await client.query(`CREATE DATABASE "${name}"`);
-  await client.end();
-  execFileSync(path.resolve("node_modules/.bin/prisma"), ["migrate", "deploy"], { env: { ...process.env, DATABASE_URL: DB_URL.toString() }, stdio: "ignore" });
-  const db = createPrismaClient(DB_URL.toString(), { poolSize: 2 });
-  await seedReference(db, "bench-password-0");
-  await db.setting.create({ data: { key: "twilio.workspaceSid", value: WORKSPACE_SID } });
-  for (const a of await db.activity.findMany()) await db.activity.update({ where: { id: a.id }, data: { sid: `WA${randomBytes(16).toString("hex")}` } });
-  for (const u of await db.user.findMany()) await db.user.update({ where: { id: u.id }, data: { workerSid: `WK${randomBytes(16).toString("hex")}` } });
-  const sam = await db.user.findUniqueOrThrow({ where: { username: "sam" } });
-  const alice = await db.user.findUniqueOrThrow({ where: { username: "alice" } });
-  const activities = new Map((await db.activity.findMany()).map((a) => [a.name, a.sid!]));
-  await db.$disconnect();
-  return { sam, alice, activities };
-}
-
-function startApp(dataDir: string): ChildProcess {
-  return spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(APP_PORT)], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      DATABASE_URL: DB_URL.toString(),
-      DATABASE_POOL_SIZE: "10",
-      AUTH_SECRET,
-      DATA_DIR: dataDir,
-      PUBLIC_BASE_URL: BASE,
-      ALLOW_SANDBOX_IN_PRODUCTION: "true",
-      LOG_LEVEL: "warn",
-    },
-    stdio: ["ignore", "inherit", "inherit"],
+  return recreateDatabase(DB_URL, async (db) => {
+    await db.setting.create({ data: { key: "twilio.workspaceSid", value: WORKSPACE_SID } });
+    for (const a of await db.activity.findMany()) await db.activity.update({ where: { id: a.id }, data: { sid: `WA${randomBytes(16).toString("hex")}` } });
+    for (const u of await db.user.findMany()) await db.user.update({ where: { id: u.id }, data: { workerSid: `WK${randomBytes(16).toString("hex")}` } });
+    const sam = await db.user.findUniqueOrThrow({ where: { username: "sam" } });
+    const alice = await db.user.findUniqueOrThrow({ where: { username: "alice" } });
+    const activities = new Map((await db.activity.findMany()).map((a) => [a.name, a.sid!]));
+    return { sam, alice, activities };
   });
-}
-
-async function waitForHealth() {
-  for (let i = 0; i < 240; i++) {
-    try {
-      if ((await fetch(`${BASE}/api/health`)).ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error("the app did not come up");
 }
 
 /** One SSE client: calls `onFrame(text, at)` for every complete event. */
@@ -203,29 +151,21 @@ async function measure(n: number, cookie: string, workerSid: string, activities:
 }
 
 async function main() {
-  if (!fs.existsSync(".next/BUILD_ID")) {
-    console.log("No production build; running `next build`…");
-    execFileSync(path.resolve("node_modules/.bin/next"), ["build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-  }
+  ensureBuild();
   console.log("Preparing the SSE benchmark database…");
   const { sam, alice, activities } = await prepareDatabase();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "switchboard-bench-sse-"));
-  fs.mkdirSync(path.join(dataDir, "sandbox"));
-  fs.writeFileSync(path.join(dataDir, "sandbox", "credentials.json"), JSON.stringify(CREDENTIALS));
   const token = await encode({ token: { sub: sam.id, username: sam.username, name: sam.name, role: sam.role }, secret: AUTH_SECRET });
   const cookie = `next-auth.session-token=${token}`;
 
-  const app = startApp(dataDir);
+  const app = await startProductionApp({ port: APP_PORT, databaseUrl: DB_URL, credentials: CREDENTIALS, authSecret: AUTH_SECRET });
   const results: Result[] = [];
   try {
-    await waitForHealth();
     for (const n of CLIENTS) {
       console.log(`${n} clients…`);
       results.push(await measure(n, cookie, alice.workerSid!, activities));
     }
   } finally {
-    app.kill("SIGTERM");
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    app.stop();
   }
 
   const ms = (xs: number[], p: number) => percentile([...xs].sort((a, b) => a - b), p).toFixed(1);

@@ -11,76 +11,29 @@
  *
  * Builds first when there is no .next/BUILD_ID. Everything it starts, it stops.
  */
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
-import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
-import path from "node:path";
 import autocannon from "autocannon";
-import pg from "pg";
 import twilio from "twilio";
 import { createPrismaClient } from "@/lib/server/db/create-client";
-import { seedReference } from "@/prisma/seed/reference";
+import { ensureBuild, randomCredentials, recreateDatabase, startProductionApp } from "./lib/production-app";
 
 const RATE = Number(process.env.BENCH_RATE ?? 200);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const APP_PORT = Number(process.env.BENCH_PORT ?? 3010);
 const DB_URL = new URL(process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/switchboard_bench");
-const AUTH_TOKEN = randomBytes(16).toString("hex");
-const ACCOUNT_SID = `AC${randomBytes(16).toString("hex")}`;
-const CREDENTIALS = { accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, apiKeySid: `SK${randomBytes(16).toString("hex")}`, apiKeySecret: randomBytes(24).toString("hex"), phoneNumber: "+12025550100" };
+const CREDENTIALS = randomCredentials();
+const { accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN } = CREDENTIALS;
 const PATH = "/api/twilio/voice/incoming";
 
-async function prepareDatabase(): Promise<string> {
-  if (!["127.0.0.1", "localhost"].includes(DB_URL.hostname)) throw new Error("The benchmark only runs against a local Postgres (it drops its database).");
-  const name = DB_URL.pathname.slice(1);
-  const admin = new URL(DB_URL);
-  admin.pathname = "/postgres";
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
-  await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await client.query(`CREATE DATABASE "${name}"`);
-  await client.end();
-  execFileSync(path.resolve("node_modules/.bin/prisma"), ["migrate", "deploy"], { env: { ...process.env, DATABASE_URL: DB_URL.toString() }, stdio: "ignore" });
-  const db = createPrismaClient(DB_URL.toString(), { poolSize: 2 });
-  await seedReference(db, "bench-password-0");
-  for (const [key, value] of [["twilio.workspaceSid", `WS${"0".repeat(32)}`], ["twilio.workflowSid", `WW${"0".repeat(32)}`], ["twilio.twimlAppSid", `AP${"0".repeat(32)}`]]) {
-    await db.setting.create({ data: { key: key!, value: value! } });
-  }
-  await db.$disconnect();
-  return DB_URL.toString();
-}
-
-function startApp(databaseUrl: string, dataDir: string): ChildProcess {
-  return spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(APP_PORT)], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      DATABASE_URL: databaseUrl,
-      DATABASE_POOL_SIZE: "10",
-      AUTH_SECRET: randomBytes(24).toString("hex"),
-      DATA_DIR: dataDir,
-      PUBLIC_BASE_URL: `http://127.0.0.1:${APP_PORT}`,
-      ALLOW_SANDBOX_IN_PRODUCTION: "true",
-      LOG_LEVEL: "warn",
-    },
-    stdio: ["ignore", "inherit", "inherit"],
-  });
-}
-
-async function waitForHealth(url: string) {
-  for (let i = 0; i < 240; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      /* not up yet */
+function prepareDatabase() {
+  return recreateDatabase(DB_URL, async (db) => {
+    for (const [key, value] of [["twilio.workspaceSid", `WS${"0".repeat(32)}`], ["twilio.workflowSid", `WW${"0".repeat(32)}`], ["twilio.twimlAppSid", `AP${"0".repeat(32)}`]]) {
+      await db.setting.create({ data: { key: key!, value: value! } });
     }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`${url} did not come up`);
+  });
 }
 
 /** The floor: signature check + IVR TwiML render on bare node:http. */
@@ -135,22 +88,14 @@ async function run(target: string, url: string, rate: number | undefined): Promi
 }
 
 async function main() {
-  if (!fs.existsSync(".next/BUILD_ID")) {
-    console.log("No production build; running `next build`…");
-    execFileSync(path.resolve("node_modules/.bin/next"), ["build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-  }
+  ensureBuild();
   console.log("Preparing the benchmark database…");
-  const databaseUrl = await prepareDatabase();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "switchboard-bench-"));
-  fs.mkdirSync(path.join(dataDir, "sandbox"));
-  fs.writeFileSync(path.join(dataDir, "sandbox", "credentials.json"), JSON.stringify(CREDENTIALS));
-
-  const app = startApp(databaseUrl, dataDir);
+  await prepareDatabase();
+  const app = await startProductionApp({ port: APP_PORT, databaseUrl: DB_URL, credentials: CREDENTIALS, authSecret: randomBytes(24).toString("hex") });
   let floor: http.Server | null = null;
   const rows: Row[] = [];
   try {
-    const appBase = `http://127.0.0.1:${APP_PORT}`;
-    await waitForHealth(`${appBase}/api/health`);
+    const appBase = app.base;
     let floorBase = "";
     floor = await startFloor(() => floorBase);
     floorBase = `http://127.0.0.1:${(floor.address() as { port: number }).port}`;
@@ -161,7 +106,7 @@ async function main() {
       rows.push(await run(target, base, RATE));
       rows.push(await run(target, base, undefined));
     }
-    const db = createPrismaClient(databaseUrl, { poolSize: 1 });
+    const db = createPrismaClient(DB_URL.toString(), { poolSize: 1 });
     const stored = await db.call.count();
     await db.$disconnect();
 
@@ -172,8 +117,7 @@ async function main() {
     console.log(`\nCalls stored by the app: ${stored} (each request was a new signed call).`);
   } finally {
     floor?.close();
-    app.kill("SIGTERM");
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    app.stop();
   }
 }
 

@@ -100,7 +100,8 @@ function addInboundCall(ctx: Context, start: Date) {
   const callSid = rng.sid("CA");
   const digit = { sales: "1", support: "2", inspections: "3", voicemail: "4", callback: "5" }[choice];
   const ivrDone = addSeconds(start, rng.int(8, 20));
-  ctx.events.push({ callId, source: "ivr", type: "menu-choice", occurredAt: ivrDone, details: { digit } });
+  // Events only for calls that are kept: a call still going on at `now` is left out entirely.
+  const ivrEvent: Prisma.CallEventCreateManyInput = { callId, source: "ivr", type: "menu-choice", occurredAt: ivrDone, details: { digit } };
 
   const base = {
     id: callId, callSid, direction: "inbound", from, to: DEMO_BUSINESS_NUMBER,
@@ -109,6 +110,8 @@ function addInboundCall(ctx: Context, start: Date) {
 
   if (choice === "voicemail" || choice === "callback") {
     const end = addSeconds(ivrDone, choice === "voicemail" ? rng.int(12, 60) : rng.int(5, 12));
+    if (end > ctx.now) return;
+    ctx.events.push(ivrEvent);
     ctx.calls.push({
       ...base, status: "completed", statusSequence: 3, outcome: choice, answeredAt: start, endedAt: end,
       durationSeconds: Math.round((end.getTime() - start.getTime()) / 1000),
@@ -147,6 +150,8 @@ function addInboundCall(ctx: Context, start: Date) {
 
   if (abandoned) {
     const end = addSeconds(enqueuedAt, wait);
+    if (end > ctx.now) return;
+    ctx.events.push(ivrEvent);
     ctx.calls.push({
       ...base, status: "completed", statusSequence: 3, outcome: "abandoned", queueId: queue.id, taskSid,
       enqueuedAt, answeredAt: start, endedAt: end, queueSeconds: wait,
@@ -167,6 +172,7 @@ function addInboundCall(ctx: Context, start: Date) {
   const talk = Math.round(Math.min(2400, rng.logNormal(choice === "sales" ? 300 : 220, 0.6)));
   const end = addSeconds(answeredAt, talk);
   if (end > ctx.now) return;
+  ctx.events.push(ivrEvent);
   const wrapEnd = addSeconds(end, rng.int(15, 70));
   const disposition = rng.pick(
     choice === "sales" ? ["sale", "no_sale", "follow_up"] : choice === "inspections" ? ["inspection_booked", "follow_up"] : ["resolved", "resolved", "follow_up", "escalated"],
@@ -222,9 +228,8 @@ function addOutboundCall(ctx: Context, start: Date) {
 
 const HOURLY_WEIGHT = [0, 0, 0, 0, 0, 0, 0.2, 0.5, 1.2, 1.6, 1.7, 1.5, 1.1, 1.3, 1.5, 1.4, 1.2, 0.9, 0.5, 0.3, 0.2, 0.1, 0.05, 0];
 
-export async function seedHistory(db: PrismaClient, days = 14) {
+export async function seedHistory(db: PrismaClient, days = 14, now = new Date()) {
   const rng = new Random(20261121);
-  const now = new Date();
   const users = new Map<string, { id: string; workerSid: string }>();
   for (const u of await db.user.findMany({ select: { id: true, username: true, workerSid: true } })) {
     users.set(u.username, { id: u.id, workerSid: u.workerSid ?? rng.sid("WK") });
@@ -238,12 +243,29 @@ export async function seedHistory(db: PrismaClient, days = 14) {
     contacts.push(await db.contact.create({ data: { name, phone, company }, select: { id: true, phone: true, name: true } }));
   }
 
-  const ctx: Context = {
-    rng, now, users, queues,
+  const { ctx, intervals } = generateHistory({
+    rng, now, days, users, queues,
     contacts: contacts.map((c) => ({ id: c.id, phone: c.phone!, name: c.name })),
-    calls: [], events: [], tasks: [], reservations: [], voicemails: [], callbacks: [],
-  };
+  });
 
+  await db.call.createMany({ data: ctx.calls });
+  await db.callEvent.createMany({ data: ctx.events, skipDuplicates: true });
+  await db.task.createMany({ data: ctx.tasks });
+  await db.reservation.createMany({ data: ctx.reservations });
+  await db.voicemail.createMany({ data: ctx.voicemails });
+  await db.callbackRequest.createMany({ data: ctx.callbacks });
+  await db.workerActivityInterval.createMany({ data: intervals, skipDuplicates: true });
+  await seedConversations(db, ctx);
+  await seedInspections(db, rng, users, now);
+  return { calls: ctx.calls.length, tasks: ctx.tasks.length, voicemails: ctx.voicemails.length };
+}
+
+export type HistoryInput = Pick<Context, "rng" | "now" | "users" | "queues" | "contacts"> & { days: number };
+
+/** The rows of `days` days of history up to `now`, without touching the database. Only finished calls. */
+export function generateHistory({ days, ...input }: HistoryInput) {
+  const { rng, now, users } = input;
+  const ctx: Context = { ...input, calls: [], events: [], tasks: [], reservations: [], voicemails: [], callbacks: [] };
   const intervals: Prisma.WorkerActivityIntervalCreateManyInput[] = [];
   const todayStart = startOfDayInZone(now, BUSINESS_TIMEZONE);
   for (let d = days; d >= 0; d--) {
@@ -279,16 +301,7 @@ export async function seedHistory(db: PrismaClient, days = 14) {
     }
   }
 
-  await db.call.createMany({ data: ctx.calls });
-  await db.callEvent.createMany({ data: ctx.events, skipDuplicates: true });
-  await db.task.createMany({ data: ctx.tasks });
-  await db.reservation.createMany({ data: ctx.reservations });
-  await db.voicemail.createMany({ data: ctx.voicemails });
-  await db.callbackRequest.createMany({ data: ctx.callbacks });
-  await db.workerActivityInterval.createMany({ data: intervals, skipDuplicates: true });
-  await seedConversations(db, ctx);
-  await seedInspections(db, rng, users, now);
-  return { calls: ctx.calls.length, tasks: ctx.tasks.length, voicemails: ctx.voicemails.length };
+  return { ctx, intervals };
 }
 
 async function seedConversations(db: PrismaClient, ctx: Context) {

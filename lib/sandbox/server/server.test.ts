@@ -137,5 +137,6 @@ describe("sandbox process and control API", () => {
     );
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/refuses to start/);
-  });
+    // Starting tsx takes seconds on a loaded machine; the spawn has its own 60 s limit.
+  }, 60_000);
 });
