@@ -80,6 +80,8 @@ export async function applyTaskEvent(event: TaskRouterEvent): Promise<{ id: stri
       where: { id: existing.id },
       data: {
         ...milestones(existing),
+        // An outbound call's customer leg is known only after its task exists (set once, any order).
+        ...(!existing.callSid && typeof attributes.call_sid === "string" ? { callSid: attributes.call_sid } : {}),
         // task.created arrived after other events: it carries the true creation time.
         ...(event.EventType === "task.created" ? { createdAt: at } : {}),
         ...(newer
@@ -90,8 +92,6 @@ export async function applyTaskEvent(event: TaskRouterEvent): Promise<{ id: stri
               ...(event.TaskPriority !== undefined ? { priority: event.TaskPriority } : {}),
               ...(event.TaskQueueSid ? { taskQueueSid: event.TaskQueueSid, queueId } : {}),
               ...(reason ? { reason } : {}),
-              // An outbound call's customer leg is known only after its task exists.
-              ...(!existing.callSid && typeof attributes.call_sid === "string" ? { callSid: attributes.call_sid } : {}),
             }
           : {}),
       },
