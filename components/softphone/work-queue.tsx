@@ -141,7 +141,7 @@ export function WorkQueue({ dispositions, recording, header }: AgentWorkspacePro
             shortcuts={i === 0}
             call={call}
             reservation={reservation}
-            recording={isOutbound(reservation) ? recording.outbound : recording.inbound}
+            recording={reservation.task.attributes.direction === "outbound" ? recording.outbound : recording.inbound}
             title={callTitle(call, reservation)}
           />
         ))}
