@@ -7,6 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { POST as outbound } from "@/app/api/twilio/voice/outbound/route";
 import { POST as status } from "@/app/api/twilio/voice/status/route";
 import { POST as assignment } from "@/app/api/twilio/taskrouter/assignment/route";
+import { POST as events } from "@/app/api/twilio/taskrouter/events/route";
 import { activitySid } from "@/lib/server/agents/activity-sids";
 import { db } from "@/lib/server/db";
 import { FakeTwilio } from "../support/fake-twilio";
@@ -222,5 +223,35 @@ describe("an outbound call that never connects", () => {
     expect(fake.find("POST", `/Calls/${c.customerCallSid}`)).toHaveLength(0);
     expect(fake.find("POST", `/Calls/${c.agentCallSid}`)).toHaveLength(0);
     expect(fake.find("POST", `/Tasks/${c.taskSid}`).filter((q) => q.form.AssignmentStatus)).toHaveLength(0);
+  });
+});
+
+describe("TaskRouter events of an outbound task", () => {
+  const event = (EventType: string, fields: Record<string, string>, atMs: number) =>
+    events(
+      signedRequest("/api/twilio/taskrouter/events", {
+        AccountSid: TEST_ACCOUNT_SID, WorkspaceSid: WORKSPACE_SID, WorkspaceName: "Switchboard", EventType, Sid: sid("EV"),
+        EventDescription: EventType, Timestamp: String(Math.floor(atMs / 1000)), TimestampMs: String(atMs), ...fields,
+      }),
+    );
+
+  it("learn the customer's leg from a later update, and accepting does not mark the customer answered", async () => {
+    const agent = await agentWithWorker();
+    const taskSid = sid("WT");
+    const customerCallSid = sid("CA");
+    await db.call.create({ data: { callSid: customerCallSid, from: "+12025550100", to: "+12025550175", direction: "outbound-api", status: "ringing", taskSid } });
+    const base = { type: "call", direction: "outbound", target_worker_sid: agent.workerSid, caller: "+12025550175" };
+    const t0 = Date.now();
+    const task = (attributes: object, status: string) => ({ TaskSid: taskSid, TaskAttributes: JSON.stringify(attributes), TaskAssignmentStatus: status, TaskChannelUniqueName: "voice", TaskPriority: "1000", TaskAge: "0" });
+    expect((await event("task.created", task(base, "pending"), t0)).status).toBe(204);
+    const reservation = { ...task(base, "assigned"), ReservationSid: sid("WR"), WorkerSid: agent.workerSid, ResourceType: "reservation" };
+    expect((await event("reservation.accepted", reservation, t0 + 5)).status).toBe(204);
+    // The attribute update reaches us with the same timestamp as the acceptance (not "newer"): the call SID is still taken.
+    expect((await event("task.updated", task({ ...base, call_sid: customerCallSid }, "assigned"), t0 + 5)).status).toBe(204);
+
+    expect(await db.task.findUniqueOrThrow({ where: { taskSid } })).toMatchObject({ status: "assigned", agentId: agent.id, callSid: customerCallSid });
+    // A reservation event now that the task knows its customer leg: still ringing, not answered.
+    expect((await event("reservation.accepted", { ...reservation, TaskAttributes: JSON.stringify({ ...base, call_sid: customerCallSid }) }, t0 + 6)).status).toBe(204);
+    expect(await db.call.findUniqueOrThrow({ where: { callSid: customerCallSid } })).toMatchObject({ answeredAt: null, outcome: null });
   });
 });
