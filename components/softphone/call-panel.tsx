@@ -49,15 +49,15 @@ export function CallPanel({ call, reservation, recording, title, shortcuts = fal
   const customerRinging = outbound && summary !== null && !summary.callAnswered && !ENDED.has(summary.callStatus ?? "");
 
   /**
-   * Call control right after answering can beat TaskRouter's reservation.accepted callback, which
-   * is what makes this agent the task's owner on the server (403 until then): try again briefly.
+   * Call control right after answering can beat TaskRouter's event callbacks, which tell the server
+   * about the task (404 until then) and make this agent its owner (403): try again briefly.
    */
   async function control(path: string, body: unknown) {
     for (let attempt = 0; ; attempt++) {
       try {
         return await postJson(`/api/tasks/${taskSid}/${path}`, body);
       } catch (e) {
-        if (!(e instanceof HttpError) || e.status !== 403 || attempt >= 5) throw e;
+        if (!(e instanceof HttpError) || (e.status !== 403 && e.status !== 404) || attempt >= 5) throw e;
         await new Promise((resolve) => setTimeout(resolve, 800));
       }
     }

@@ -90,6 +90,18 @@ describe("an outbound call to a number", () => {
     expect(JSON.parse(update.form.Attributes as string)).toMatchObject({ call_sid: customerCallSid, direction: "outbound" });
     expect(await db.call.findUniqueOrThrow({ where: { callSid: customerCallSid } })).toMatchObject({ direction: "outbound-api", from: "+12025550100", to: "+12025550166", contactId: contact.id, agentId: agent.id });
     expect(await db.call.findUniqueOrThrow({ where: { callSid: params.CallSid } })).toMatchObject({ agentId: agent.id, contactId: contact.id, outcome: null });
+
+    // Stored as assigned to the agent at once (the controls work before TaskRouter's events arrive)…
+    expect(await db.task.findUniqueOrThrow({ where: { taskSid } })).toMatchObject({ status: "assigned", agentId: agent.id, callSid: customerCallSid, type: "call" });
+    // …and a late task.created event does not move it back to pending.
+    const created = await events(
+      signedRequest("/api/twilio/taskrouter/events", {
+        AccountSid: TEST_ACCOUNT_SID, WorkspaceSid: WORKSPACE_SID, EventType: "task.created", Sid: sid("EV"), TaskSid: taskSid, TaskAssignmentStatus: "pending",
+        TaskAttributes: task!.form.Attributes as string, TaskChannelUniqueName: "voice", TaskPriority: "1000", TaskAge: "0", TimestampMs: String(Date.now() - 2000),
+      }),
+    );
+    expect(created.status).toBe(204);
+    expect(await db.task.findUniqueOrThrow({ where: { taskSid } })).toMatchObject({ status: "assigned", agentId: agent.id, callSid: customerCallSid });
   });
 
   it("answers a retried webhook from its receipt: one task, one customer leg", async () => {

@@ -22,6 +22,7 @@ import "server-only";
  */
 import { AppError } from "@/lib/errors";
 import { db } from "@/lib/server/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { publish } from "@/lib/server/events";
 import type { Logger } from "@/lib/server/logger";
 import { createRoutingTask } from "@/lib/server/tasks/create-routing-task";
@@ -101,6 +102,25 @@ async function createAssignedTask(agent: { workerSid: string }, attributes: Reco
   }
 }
 
+/**
+ * TaskRouter has assigned the task: store that now rather than wait for its event callbacks, so the
+ * agent's controls work as soon as their leg connects. Events then only move it forward
+ * (lastEventAtMs 0: any event is newer; task-event.ts never moves an assigned task back).
+ */
+async function storeAssignedTask(taskSid: string, attributes: Record<string, unknown>, agentId: string, contactId: string | null): Promise<void> {
+  const now = new Date();
+  const task = await db.task.createManyAndReturn({
+    data: [{ taskSid, type: "call", status: "assigned", attributes: attributes as Prisma.InputJsonValue, agentId, contactId, priority: 1000, assignedAt: now, lastEventAtMs: BigInt(0) }],
+    skipDuplicates: true,
+  });
+  if (task.length === 0) {
+    await db.task.updateMany({ where: { taskSid, status: { in: ["pending", "reserved"] } }, data: { status: "assigned" } });
+    await db.task.updateMany({ where: { taskSid, assignedAt: null }, data: { assignedAt: now } });
+    await db.task.updateMany({ where: { taskSid, agentId: null }, data: { agentId } });
+  }
+  await publish("task.updated", { taskSid, status: "assigned", type: "call", queueId: null, agentId, eventType: "outbound.assigned" });
+}
+
 /** The agent's TwiML for an outbound call to a number (after the caller was checked). */
 export async function startOutboundTaskCall(input: OutboundTaskCallInput, log: Logger): Promise<string> {
   const p = prompts("en");
@@ -113,7 +133,7 @@ export async function startOutboundTaskCall(input: OutboundTaskCallInput, log: L
   const general = await db.queue.findFirst({ where: { isDefault: true }, select: { key: true } });
   const queueKey = general?.key ?? "general";
   const businessNumber = getTwilioAccount().phoneNumber;
-  const taskSid = await createAssignedTask({ workerSid }, {
+  const attributes = {
     type: "call",
     direction: "outbound",
     queue: queueKey,
@@ -127,8 +147,10 @@ export async function startOutboundTaskCall(input: OutboundTaskCallInput, log: L
     agent_id: agent.id,
     agent_call_sid: agentCall.callSid,
     conference_record: config.recordOutbound,
-  }, log);
+  };
+  const taskSid = await createAssignedTask({ workerSid }, attributes, log);
   if (!taskSid) return failAgentCall(agentCall.id, p.outboundNotReady, "not assigned");
+  await storeAssignedTask(taskSid, attributes, agent.id, contactId);
   await db.call.update({ where: { id: agentCall.id }, data: { contactId } });
   await addCallEvent(agentCall.id, { source: "agent", type: "outbound-task", details: { taskSid } });
 

@@ -76,6 +76,9 @@ export async function applyTaskEvent(event: TaskRouterEvent): Promise<{ id: stri
     if (created.length === 0) return applyTaskEvent(event); // a concurrent event created it first
   } else {
     const newer = isNewerState({ status: existing.status, lastEventAtMs: Number(existing.lastEventAtMs) }, { status, atMs }, TASK_STATUS_RANK, TERMINAL_TASK_STATUSES);
+    // A task never goes back from assigned/wrapping to pending/reserved: our own copy (an outbound
+    // call's task is stored as assigned by its webhook) may be ahead of late events.
+    const backwards = (TASK_STATUS_RANK[existing.status] ?? 0) >= TASK_STATUS_RANK.assigned! && (TASK_STATUS_RANK[status] ?? 0) < TASK_STATUS_RANK.assigned!;
     await db.task.update({
       where: { id: existing.id },
       data: {
@@ -86,7 +89,7 @@ export async function applyTaskEvent(event: TaskRouterEvent): Promise<{ id: stri
         ...(event.EventType === "task.created" ? { createdAt: at } : {}),
         ...(newer
           ? {
-              status,
+              ...(backwards ? {} : { status }),
               attributes: attributes as Prisma.InputJsonValue,
               lastEventAtMs: BigInt(atMs),
               ...(event.TaskPriority !== undefined ? { priority: event.TaskPriority } : {}),
