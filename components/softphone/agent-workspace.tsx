@@ -5,6 +5,7 @@ import { WorkerProvider } from "@/components/providers/worker-provider/worker-pr
 import type { ReactNode } from "react";
 import { useSoftphoneLock } from "@/lib/hooks/use-softphone-lock";
 import { ActivitySwitcher } from "./activity-switcher";
+import { AudioSettings } from "./audio-settings";
 import { Dialer } from "./dialer";
 import { DialerProvider } from "./dialer-context";
 import { SoftphoneElsewhere } from "./softphone-elsewhere";
@@ -45,7 +46,10 @@ export function AgentWorkspace({ children, userId, ...props }: AgentWorkspaceLay
                   header={(busyReason) => (
                     <div className="flex flex-wrap items-center justify-between gap-3 rounded-lg bg-white px-4 py-3 shadow-sm ring-1 ring-slate-200">
                       <ActivitySwitcher busyReason={busyReason} />
-                      <SoftphoneStatus />
+                      <div className="flex items-start gap-3">
+                        <SoftphoneStatus />
+                        <AudioSettings />
+                      </div>
                     </div>
                   )}
                 />

@@ -11,6 +11,7 @@ import { useKeyboardShortcuts } from "@/lib/hooks/use-keyboard-shortcuts";
 import { formatElapsed, useNow } from "@/lib/hooks/use-now";
 import { useTaskSummary } from "@/lib/hooks/use-task-summary";
 import { AddPartyForm } from "./add-party-form";
+import { CallQuality } from "./call-quality";
 import { ConsultBar, pendingConsult, type Consult } from "./consult-bar";
 import { Keypad } from "./keypad";
 import { TransferDialog, type TransferMode, type TransferTarget } from "./transfer-dialog";
@@ -166,6 +167,7 @@ export function CallPanel({ call, reservation, recording, title, shortcuts = fal
           </span>
         </div>
       </header>
+      <CallQuality call={call?.call ?? null} />
       {error ? (
         <p role="alert" className="mt-2 text-sm text-red-700">
           {error}

@@ -1,13 +1,20 @@
 "use client";
 
 import { useEffect, useRef } from "react";
+import { useAudioDevices } from "@/lib/hooks/use-audio-devices";
+import { routeTo } from "./speaker-test";
 
 /**
- * Rings (a local audio file, looped) while work is offered, and shows a browser notification when
+ * Rings (a local audio file, looped, on the chosen ringtone output) while work is offered, and shows a browser notification when
  * the tab is hidden and the agent allowed notifications.
  */
 export function IncomingAlert({ active, title, body }: { active: boolean; title: string; body: string }) {
   const audio = useRef<HTMLAudioElement>(null);
+  // The ring plays on the agent's chosen ringtone output (the SDK's own incoming sound is off).
+  const ringtone = useAudioDevices()?.ringtone ?? "default";
+  useEffect(() => {
+    if (audio.current) void routeTo(audio.current, ringtone).catch(() => undefined);
+  }, [ringtone]);
   useEffect(() => {
     const element = audio.current;
     if (!element) return;

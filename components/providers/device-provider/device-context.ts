@@ -1,6 +1,7 @@
 "use client";
 
 import { createContext, useContext } from "react";
+import type { AudioDevicesState } from "./use-audio-devices-state";
 import type { DeviceStatus, SoftphoneCall, TrackedCall } from "./types";
 
 export interface DeviceContextValue {
@@ -11,6 +12,8 @@ export interface DeviceContextValue {
   calls: TrackedCall[];
   /** Places an outbound call through the TwiML App (`params.To`). */
   connect(params: Record<string, string>): Promise<SoftphoneCall>;
+  /** Microphone / speaker lists and choice (the Device's AudioHelper). */
+  audio: AudioDevicesState;
 }
 
 export const DeviceContext = createContext<DeviceContextValue | null>(null);

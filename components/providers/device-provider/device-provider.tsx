@@ -6,7 +6,8 @@ import { twilioErrorMessage } from "@/lib/client/twilio-error-message";
 import { createDevice as defaultCreateDevice } from "./create-device";
 import { DeviceContext, type DeviceContextValue } from "./device-context";
 import { describeCall, trackCall } from "./track-call";
-import type { DeviceStatus, Listener, SoftphoneCall, SoftphoneDevice, TrackedCall } from "./types";
+import type { DeviceStatus, Listener, SoftphoneAudio, SoftphoneCall, SoftphoneDevice, TrackedCall } from "./types";
+import { useAudioDevicesState } from "./use-audio-devices-state";
 
 interface DeviceProviderProps {
   children: ReactNode;
@@ -20,13 +21,17 @@ interface DeviceProviderProps {
 /**
  * Owns the one Voice SDK Device of the page: fetches its token, registers, refreshes the token
  * before it expires (`tokenWillExpire` → `updateToken`), registers again after the network or the
- * computer comes back, follows every call, and takes all of it down on unmount.
+ * computer comes back, follows every call, keeps the agent's microphone and speaker choice in
+ * effect, and takes all of it down on unmount.
  */
 export function DeviceProvider({ children, fetchToken = defaultFetchToken, createDevice = defaultCreateDevice, enabled = true }: DeviceProviderProps) {
   const [status, setStatus] = useState<DeviceStatus>("starting");
   const [error, setError] = useState<string | null>(null);
   const [identity, setIdentity] = useState<string | null>(null);
   const [calls, setCalls] = useState<TrackedCall[]>([]);
+  // The Device's AudioHelper: microphone / speaker choice, re-applied for every new Device.
+  const [audioHelper, setAudioHelper] = useState<SoftphoneAudio | null>(null);
+  const audio = useAudioDevicesState(audioHelper);
   const deviceRef = useRef<SoftphoneDevice | null>(null);
   const detachers = useRef(new Map<SoftphoneCall, () => void>());
 
@@ -93,6 +98,7 @@ export function DeviceProvider({ children, fetchToken = defaultFetchToken, creat
           return;
         }
         deviceRef.current = device;
+        setAudioHelper(device.audio);
         for (const [event, listener] of Object.entries(listeners)) device.on(event, listener);
         await device.register();
       } catch (e) {
@@ -117,6 +123,7 @@ export function DeviceProvider({ children, fetchToken = defaultFetchToken, creat
         device.destroy();
       }
       deviceRef.current = null;
+      setAudioHelper(null);
       setStatus("starting");
     };
   }, [enabled, fetchToken, createDevice, follow]);
@@ -133,6 +140,6 @@ export function DeviceProvider({ children, fetchToken = defaultFetchToken, creat
   );
 
   const shownStatus: DeviceStatus = enabled ? status : "unregistered";
-  const value = useMemo<DeviceContextValue>(() => ({ status: shownStatus, error, identity, calls, connect }), [shownStatus, error, identity, calls, connect]);
+  const value = useMemo<DeviceContextValue>(() => ({ status: shownStatus, error, identity, calls, connect, audio }), [shownStatus, error, identity, calls, connect, audio]);
   return <DeviceContext.Provider value={value}>{children}</DeviceContext.Provider>;
 }

@@ -22,8 +22,32 @@ export interface SoftphoneCall extends Emitter {
   status(): string;
 }
 
+/** The SDK's speaker / ringtone OutputDeviceCollection. */
+export interface SoftphoneOutputDevices {
+  get(): Set<MediaDeviceInfo>;
+  set(deviceIdOrIds: string | string[]): Promise<void>;
+}
+
+/**
+ * The SDK's AudioHelper (`device.audio`): device lists kept current from `enumerateDevices`,
+ * `deviceChange` when they change (with the active devices that were lost), and the selections.
+ */
+export interface SoftphoneAudio extends Emitter {
+  readonly availableInputDevices: Map<string, MediaDeviceInfo>;
+  readonly availableOutputDevices: Map<string, MediaDeviceInfo>;
+  readonly inputDevice: MediaDeviceInfo | null;
+  /** False in browsers without `HTMLMediaElement.setSinkId` (Firefox before 116, Safari). */
+  readonly isOutputSelectionSupported: boolean;
+  readonly speakerDevices: SoftphoneOutputDevices;
+  readonly ringtoneDevices: SoftphoneOutputDevices;
+  setInputDevice(deviceId: string): Promise<void>;
+  unsetInputDevice(): Promise<void>;
+}
+
 export interface SoftphoneDevice extends Emitter {
   readonly state: string;
+  /** Null once destroyed. */
+  readonly audio: SoftphoneAudio | null;
   register(): Promise<void>;
   updateToken(token: string): void;
   connect(options: { params: Record<string, string> }): Promise<SoftphoneCall>;

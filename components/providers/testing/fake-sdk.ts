@@ -44,8 +44,85 @@ export class FakeCall extends EventEmitter {
   }
 }
 
+/** A MediaDeviceInfo as the SDK lists it. */
+export function mediaDevice(kind: "audioinput" | "audiooutput", deviceId: string, label: string): MediaDeviceInfo {
+  return { deviceId, label, kind, groupId: `group-${deviceId}`, toJSON: () => ({}) } as MediaDeviceInfo;
+}
+
+/** The SDK's OutputDeviceCollection over the helper's output list. */
+export class FakeOutputDevices {
+  readonly active = new Set<MediaDeviceInfo>();
+  readonly calls: string[][] = [];
+  constructor(private readonly available: Map<string, MediaDeviceInfo>) {}
+  get() {
+    return this.active;
+  }
+  async set(ids: string | string[]) {
+    const list = Array.isArray(ids) ? ids : [ids];
+    this.calls.push(list);
+    const missing = list.filter((id) => !this.available.has(id));
+    if (missing.length) throw new Error(`Devices not found: ${missing.join(", ")}`);
+    this.active.clear();
+    for (const id of list) this.active.add(this.available.get(id)!);
+  }
+}
+
+/**
+ * The SDK's AudioHelper: device lists, the selections, and `deviceChange` (emitted by `plug` /
+ * `unplug`, which like the SDK fall back to the default when an active device goes away).
+ */
+export class FakeAudioHelper extends EventEmitter {
+  readonly availableInputDevices = new Map<string, MediaDeviceInfo>();
+  readonly availableOutputDevices = new Map<string, MediaDeviceInfo>();
+  readonly speakerDevices = new FakeOutputDevices(this.availableOutputDevices);
+  readonly ringtoneDevices = new FakeOutputDevices(this.availableOutputDevices);
+  inputDevice: MediaDeviceInfo | null = null;
+  isOutputSelectionSupported = true;
+  readonly inputCalls: string[] = [];
+  constructor(devices: MediaDeviceInfo[] = [mediaDevice("audioinput", "default", "Default - Built-in Microphone"), mediaDevice("audioinput", "mic-usb", "USB Headset Microphone"), mediaDevice("audiooutput", "default", "Default - Built-in Speakers"), mediaDevice("audiooutput", "spk-usb", "USB Headset")]) {
+    super();
+    for (const d of devices) (d.kind === "audioinput" ? this.availableInputDevices : this.availableOutputDevices).set(d.deviceId, d);
+  }
+  async setInputDevice(deviceId: string) {
+    this.inputCalls.push(deviceId);
+    const device = this.availableInputDevices.get(deviceId);
+    if (!device) throw new Error(`Device not found: ${deviceId}`);
+    this.inputDevice = device;
+  }
+  async unsetInputDevice() {
+    this.inputDevice = null;
+  }
+  plug(device: MediaDeviceInfo) {
+    (device.kind === "audioinput" ? this.availableInputDevices : this.availableOutputDevices).set(device.deviceId, device);
+    this.emit("deviceChange", []);
+  }
+  unplug(deviceId: string, kind: "audioinput" | "audiooutput") {
+    const lost: MediaDeviceInfo[] = [];
+    if (kind === "audioinput") {
+      this.availableInputDevices.delete(deviceId);
+      if (this.inputDevice?.deviceId === deviceId) {
+        lost.push(this.inputDevice);
+        this.inputDevice = this.availableInputDevices.get("default") ?? null;
+      }
+    } else {
+      this.availableOutputDevices.delete(deviceId);
+      for (const collection of [this.speakerDevices, this.ringtoneDevices]) {
+        for (const d of collection.active) {
+          if (d.deviceId !== deviceId) continue;
+          collection.active.delete(d);
+          lost.push(d);
+          const fallback = this.availableOutputDevices.get("default");
+          if (fallback) collection.active.add(fallback);
+        }
+      }
+    }
+    this.emit("deviceChange", lost);
+  }
+}
+
 export class FakeDevice extends EventEmitter {
   state = "unregistered";
+  audio: FakeAudioHelper | null = new FakeAudioHelper();
   tokens: string[];
   destroyed = false;
   constructor(token: string) {
@@ -65,6 +142,7 @@ export class FakeDevice extends EventEmitter {
   destroy() {
     this.destroyed = true;
     this.state = "destroyed";
+    this.audio = null;
   }
 }
 

@@ -13,6 +13,7 @@ import { AppError } from "@/lib/errors";
 import { hasRole, SUPERVISOR_ROLES } from "@/lib/server/auth/roles";
 import type { SessionUser } from "@/lib/server/auth/verify-credentials";
 import { db } from "@/lib/server/db";
+import { mayHearVoicemail } from "@/lib/server/recordings/voicemail-access";
 import { getTwilioAccount } from "@/lib/server/twilio/config";
 import { rewriteForSandbox } from "@/lib/server/twilio/http-client";
 
@@ -35,14 +36,16 @@ function remember(sid: string, body: Buffer) {
 
 /**
  * Who may play a recording: supervisors and admins any; an agent the recordings of calls they
- * handled. Unknown SIDs are 404 for everyone, so SIDs cannot be probed.
+ * handled, and voicemails that were theirs to work (see voicemail-access). Unknown SIDs are 404
+ * for everyone, so SIDs cannot be probed.
  */
 export async function assertCanPlayRecording(user: SessionUser, recordingSid: string) {
   const recording = await db.recording.findUnique({
     where: { recordingSid },
-    select: { recordingSid: true, status: true, call: { select: { agentId: true } } },
+    select: { recordingSid: true, status: true, call: { select: { agentId: true } }, voicemail: { select: { handledById: true, taskSid: true } } },
   });
   if (!recording) throw new AppError("not_found", "That recording does not exist.");
+  if (recording.voicemail && (await mayHearVoicemail(user, recording.voicemail))) return recording;
   if (!hasRole(user.role, SUPERVISOR_ROLES) && recording.call?.agentId !== user.id) {
     throw new AppError("forbidden", "You can only play recordings of your own calls.");
   }
