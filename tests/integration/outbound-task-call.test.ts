@@ -9,6 +9,7 @@ import { POST as status } from "@/app/api/twilio/voice/status/route";
 import { POST as assignment } from "@/app/api/twilio/taskrouter/assignment/route";
 import { POST as events } from "@/app/api/twilio/taskrouter/events/route";
 import { activitySid } from "@/lib/server/agents/activity-sids";
+import { listAgentToday } from "@/lib/server/calls/list-agent-today";
 import { db } from "@/lib/server/db";
 import { FakeTwilio } from "../support/fake-twilio";
 import { createUser } from "../support/factories";
@@ -89,7 +90,10 @@ describe("an outbound call to a number", () => {
     const update = fake.find("POST", `/Tasks/${taskSid}`).at(-1)!;
     expect(JSON.parse(update.form.Attributes as string)).toMatchObject({ call_sid: customerCallSid, direction: "outbound" });
     expect(await db.call.findUniqueOrThrow({ where: { callSid: customerCallSid } })).toMatchObject({ direction: "outbound-api", from: "+12025550100", to: "+12025550166", contactId: contact.id, agentId: agent.id });
-    expect(await db.call.findUniqueOrThrow({ where: { callSid: params.CallSid } })).toMatchObject({ agentId: agent.id, contactId: contact.id, outcome: null });
+    expect(await db.call.findUniqueOrThrow({ where: { callSid: params.CallSid } })).toMatchObject({ agentId: agent.id, contactId: contact.id, outcome: null, parentCallSid: customerCallSid });
+    // "My work" lists the call once: the customer's leg, outbound, with the contact.
+    const today = await listAgentToday(agent.id, "UTC");
+    expect(today.calls.filter((c) => c.customer === "+12025550166")).toEqual([expect.objectContaining({ direction: "outbound", contactName: "Outbound Contact" })]);
 
     // Stored as assigned to the agent at once (the controls work before TaskRouter's events arrive)…
     expect(await db.task.findUniqueOrThrow({ where: { taskSid } })).toMatchObject({ status: "assigned", agentId: agent.id, callSid: customerCallSid, type: "call" });

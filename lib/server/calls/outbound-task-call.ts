@@ -170,6 +170,9 @@ export async function startOutboundTaskCall(input: OutboundTaskCallInput, log: L
   );
   await db.call.update({ where: { id: customer.id }, data: { taskSid, contactId, agentId: agent.id } });
   await addCallEvent(customer.id, { source: "agent", type: "dial", details: { taskSid, agentCallSid: agentCall.callSid } });
+  // The agent's softphone leg is their side of this call, like the conference leg of an inbound
+  // call: filed under the customer's leg so call lists (live view, My work) show the call once.
+  await db.call.update({ where: { id: agentCall.id }, data: { parentCallSid: customerCallSid } });
   await db.task.updateMany({ where: { taskSid, callSid: null }, data: { callSid: customerCallSid } });
   try {
     await updateTaskAttributes(taskSid, { call_sid: customerCallSid });
