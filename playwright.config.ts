@@ -15,8 +15,9 @@ const executablePath = process.env.CHROMIUM_PATH ?? systemChromium;
 
 export default defineConfig({
   testDir: "e2e",
-  // The media layer's browser tests run against their own harness (playwright.media.config.ts).
-  testIgnore: ["**/e2e/media/**"],
+  // The media layer's browser tests run against their own harness (playwright.media.config.ts),
+  // the token-refresh spec against a server with short-lived tokens (playwright.tokens.config.ts).
+  testIgnore: ["**/e2e/media/**", "**/e2e/short-tokens/**"],
   globalSetup: "./e2e/global-setup.ts",
   fullyParallel: false,
   workers: 1,

@@ -54,6 +54,13 @@ describe("parseEnv", () => {
     expect(found.join("\n")).toMatch(/TWILIO_PHONE_NUMBER: .*E\.164/);
   });
 
+  it("bounds the agent token lifetime: one hour by default, 30 s to 1 h when set", () => {
+    expect(parseEnv({}).AGENT_TOKEN_TTL_SECONDS).toBe(3600);
+    expect(parseEnv({ AGENT_TOKEN_TTL_SECONDS: "30" }).AGENT_TOKEN_TTL_SECONDS).toBe(30);
+    expect(problems(() => parseEnv({ AGENT_TOKEN_TTL_SECONDS: "10" })).join("\n")).toMatch(/AGENT_TOKEN_TTL_SECONDS: .*at least 30/);
+    expect(problems(() => parseEnv({ AGENT_TOKEN_TTL_SECONDS: "7200" })).join("\n")).toMatch(/AGENT_TOKEN_TTL_SECONDS: .*at most 3600/);
+  });
+
   it("treats empty strings as unset", () => {
     expect(parseEnv({ TWILIO_ACCOUNT_SID: "", DATABASE_URL: "" }).mode).toBe("sandbox");
   });

@@ -56,6 +56,12 @@ const baseSchema = z.object({
   ),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   LIVE_STREAM_MAX_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
+  AGENT_TOKEN_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(30, "AGENT_TOKEN_TTL_SECONDS must be at least 30 (the SDKs refresh 5-10 s before expiry)")
+    .max(3600, "AGENT_TOKEN_TTL_SECONDS must be at most 3600")
+    .default(3600),
   AUTH_SECRET: z.preprocess(
     emptyAsUndefined,
     z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
@@ -124,6 +130,8 @@ export interface Env {
   DATABASE_POOL_SIZE: number;
   /** A supervisor SSE stream is closed after this long; the browser reconnects (and re-authenticates) at once. */
   LIVE_STREAM_MAX_SECONDS: number;
+  /** Lifetime of the agent console's Voice and TaskRouter access tokens; the browser refreshes them before expiry. */
+  AGENT_TOKEN_TTL_SECONDS: number;
   AUTH_SECRET: string | undefined;
   LOG_LEVEL: string;
   DATA_DIR: string;
@@ -182,6 +190,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     DATABASE_URL: v.DATABASE_URL,
     DATABASE_POOL_SIZE: v.DATABASE_POOL_SIZE,
     LIVE_STREAM_MAX_SECONDS: v.LIVE_STREAM_MAX_SECONDS,
+    AGENT_TOKEN_TTL_SECONDS: v.AGENT_TOKEN_TTL_SECONDS,
     AUTH_SECRET: v.AUTH_SECRET,
     LOG_LEVEL: v.LOG_LEVEL ?? (v.NODE_ENV === "test" ? "silent" : "info"),
     DATA_DIR: v.DATA_DIR,

@@ -56,16 +56,18 @@ function Harness({ calls, reservations }: { calls: TrackedCall[]; reservations: 
 }
 
 let acceptAnswers: number[] = [];
+let rejectAnswers: number[] = [];
 const fetchMock = vi.fn(async (url: string) => {
-  if (url.includes("/accept")) {
-    const status = acceptAnswers.shift() ?? 200;
-    return status === 200 ? Response.json({ status: "accepted" }) : Response.json({ error: { message: "That reservation does not exist (or has not reached us yet)." } }, { status });
+  if (url.includes("/accept") || url.includes("/reject")) {
+    const status = (url.includes("/accept") ? acceptAnswers : rejectAnswers).shift() ?? 200;
+    return status === 200 ? Response.json({ status: url.includes("/accept") ? "accepted" : "rejected" }) : Response.json({ error: { message: "That reservation does not exist (or has not reached us yet)." } }, { status });
   }
   return Response.json({ taskSid: TASK, type: "transfer", status: "assigned", queueName: null, caller: null, contact: null, ivrPath: [], previous: [], recording: false, wrapupDeadlineAt: null, disposition: null });
 });
 
 beforeEach(() => {
   acceptAnswers = [];
+  rejectAnswers = [];
   fetchMock.mockClear();
   vi.stubGlobal("fetch", fetchMock);
 });
@@ -105,6 +107,15 @@ describe("WorkQueue: an offered transfer", () => {
     rerender(<Harness calls={[]} reservations={[reservation("accepted")]} />);
     expect(screen.queryByRole("alert")).toBeNull();
     expect(screen.getByTestId("call-state").textContent).toBe("Connecting…");
+  });
+
+  it("tries the reject again while the server has not heard of the reservation yet", async () => {
+    rejectAnswers = [404, 404];
+    render(<Harness calls={[]} reservations={[reservation("pending")]} />);
+    fireEvent.click(screen.getByRole("button", { name: "Reject" }));
+    await waitFor(() => expect(fetchMock.mock.calls.filter(([url]) => String(url).includes("/reject"))).toHaveLength(3), { timeout: 5_000 });
+    await waitFor(() => expect(screen.getByRole("button", { name: "Rejecting…" })).toBeTruthy());
+    expect(screen.queryByRole("alert")).toBeNull();
   });
 
   it("does not answer a ringing call nobody accepted a transfer for", async () => {

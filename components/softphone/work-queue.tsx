@@ -12,6 +12,7 @@ import type { AgentWorkspaceProps } from "./agent-workspace";
 import { CallPanel, callTitle } from "./call-panel";
 import { IncomingAlert } from "./incoming-alert";
 import { ReservationCard } from "./reservation-card";
+import { postReservationAction } from "./reservation-request";
 import { WrapupForm } from "./wrapup-form";
 
 /** The agent's own outbound call: TaskRouter reserves it for them and the server accepts it at once. */
@@ -117,7 +118,7 @@ export function WorkQueue({ dispositions, recording, header }: AgentWorkspacePro
       await acceptOnServer(reservation.sid);
     }
   }
-  const reject = (reservation: TrackedReservation) => postJson(`/api/reservations/${reservation.sid}/reject`, {}).then(() => undefined);
+  const reject = (reservation: TrackedReservation) => postReservationAction(reservation.sid, "reject").then(() => undefined);
 
   const busyReason = live.length > 0 ? "you are on a call." : accepted.length + wrapping.length > 0 ? "finish your wrap-up first." : null;
   const first = offered[0];

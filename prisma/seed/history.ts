@@ -121,6 +121,9 @@ function addInboundCall(ctx: Context, start: Date) {
     if (choice === "voicemail") {
       const old = ctx.now.getTime() - end.getTime() > 36 * 3600 * 1000;
       ctx.voicemails.push({
+        // Like every seeded task, one that existed in TaskRouter at the time: the sweeper must not
+        // route this history to today's agents as if its task had never been created.
+        taskSid: rng.sid("WT"),
         callId, from, contactId: contact?.id ?? null, queueId: queue.id,
         durationSeconds: Math.round((end.getTime() - ivrDone.getTime()) / 1000),
         transcription: rng.pick(VOICEMAILS), transcriptionStatus: "completed",
@@ -131,6 +134,7 @@ function addInboundCall(ctx: Context, start: Date) {
     } else {
       const done = ctx.now.getTime() - end.getTime() > 4 * 3600 * 1000;
       ctx.callbacks.push({
+        taskSid: rng.sid("WT"),
         phone: from, callId, contactId: contact?.id ?? null, queueId: queue.id,
         status: done ? "COMPLETED" : "PENDING", attempts: done ? 1 : 0,
         assigneeId: done ? ctx.users.get(rng.pick(["alice", "bob"]))!.id : null,

@@ -234,6 +234,39 @@ describe("call-control REST calls", () => {
     expect(fake.find("POST", `/Participants/${c.customerCallSid}.json`)[0]!.form).toEqual({ Hold: "false" });
   });
 
+  it("lets the agent act on a task TaskRouter has assigned while our copy still says reserved, and refuses one it has not", async () => {
+    const c = await liveCall({ status: "reserved" });
+    const res = await call(hold as Handler, "/h", c.cookie, { taskSid: c.taskSid }, { hold: true });
+    expect(res.status, await res.clone().text()).toBe(200);
+    expect(fake.find("POST", `/Participants/${c.customerCallSid}.json`)[0]!.form).toMatchObject({ Hold: "true" });
+    fake.seed(`${TR}/Tasks`, { sid: c.taskSid, attributes: "{}", assignment_status: "reserved" });
+    const refused = await call(hold as Handler, "/h", c.cookie, { taskSid: c.taskSid }, { hold: false });
+    expect(refused.status).toBe(409);
+    expect((await refused.json()).error.message).toMatch(/This task is reserved/);
+  });
+
+  it("takes the caller back after the consulted agent accepted, before our copy of the transfer task knows", async () => {
+    const c = await liveCall();
+    const target = await createUser("AGENT");
+    await db.user.update({ where: { id: target.id }, data: { workerSid: sid("WK") } });
+    const res = await call(transfer as Handler, "/t", c.cookie, { taskSid: c.taskSid }, { mode: "warm", target: { type: "agent", userId: target.id } });
+    const { transferTaskSid } = await res.json();
+    const attrs = JSON.parse(fake.find("POST", `/Workspaces/${WORKSPACE_SID}/Tasks`).find((r) => r.path.endsWith("/Tasks"))!.form.Attributes as string);
+    await db.task.update({ where: { id: c.task.id }, data: { attributes: { ...attrs, type: "call", transfer_pending: { task_sid: transferTaskSid, mode: "warm" } } } });
+    // TaskRouter has assigned the transfer task (the agent accepted and was dialed in); neither its
+    // event callback nor the leg's conference join has reached us yet.
+    await db.task.create({ data: { taskSid: transferTaskSid, type: "transfer", status: "reserved", attributes: attrs, agentId: target.id } });
+    fake.seed(`${TR}/Tasks`, { sid: transferTaskSid, attributes: JSON.stringify(attrs), assignment_status: "assigned" });
+    const consultedLeg = sid("CA");
+    fake.seed(`${API}/Conferences/${c.conferenceSid}/Participants`, { sid: consultedLeg, call_sid: consultedLeg, label: `agent:${target.id}` });
+    fake.requests.length = 0;
+    const back = await call(finishTransfer as Handler, "/f", c.cookie, { taskSid: c.taskSid }, { outcome: "return" });
+    expect(back.status, await back.clone().text()).toBe(200);
+    expect(fake.find("DELETE", "/Participants/").map((r) => r.path)).toEqual([`/${API}/Conferences/${c.conferenceSid}/Participants/${consultedLeg}.json`]);
+    expect(fake.find("POST", `/Tasks/${transferTaskSid}`).map((r) => r.form)).toEqual([{ AssignmentStatus: "completed", Reason: "transfer returned" }]);
+    expect(fake.find("POST", `/Participants/${c.customerCallSid}.json`)[0]!.form).toEqual({ Hold: "false" });
+  });
+
   it("completes with a disposition and notes, returns the agent to Available, and audits", async () => {
     const c = await liveCall({ status: "wrapping" });
     await db.call.create({ data: { callSid: c.customerCallSid, direction: "inbound", from: "+12025550111", to: "+12025550100", status: "completed" } });

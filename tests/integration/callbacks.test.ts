@@ -143,6 +143,8 @@ describe("TaskRouter assignment callback", () => {
       from: "+12025550100",
       to: "client:alice",
       post_work_activity_sid: wrapup.sid,
+      // The softphone rings as long as the reservation lasts.
+      timeout: 30,
       end_conference_on_exit: false,
       end_conference_on_customer_exit: true,
       conference_record: "record-from-start",

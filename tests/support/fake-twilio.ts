@@ -129,7 +129,10 @@ export class FakeTwilio {
       const sid = this.sid(collectionName);
       const resource: Resource = { ...this.createDefaults.get(collectionName), ...fields, sid, call_sid: collectionName === "Participants" ? sid : fields.call_sid, url: `https://fake${url.pathname}/${sid}`, links: {} };
       if (collectionName === "Workers") resource.attributes ??= "{}";
-      if (collectionName === "Tasks") resource.attributes ??= "{}";
+      if (collectionName === "Tasks") {
+        resource.attributes ??= "{}";
+        resource.assignment_status ??= "pending";
+      }
       items.set(sid, resource);
       return this.send(res, 201, resource);
     }

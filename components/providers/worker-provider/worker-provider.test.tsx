@@ -80,6 +80,44 @@ describe("WorkerProvider", () => {
     expect(listenerTotal(reservation)).toBe(0);
   });
 
+  it("after a reconnect follows the SDK's fresh Reservation objects and drops the ones that ended meanwhile", async () => {
+    const { workers, wrapper } = setup();
+    const { result } = renderHook(useBoth, { wrapper });
+    const worker = await ready(workers);
+    const accepted = new FakeReservation("WR4", "accepted", { ...task("WT4"), status: "assigned" });
+    const offered = new FakeReservation("WR5", "pending", task("WT5"));
+    act(() => void worker.emit("reservationCreated", accepted));
+    act(() => void worker.emit("reservationCreated", offered));
+    const offeredAt = result.current.reservations.pending[0]!.receivedAt;
+
+    // The socket closed (e.g. the old token's) and came back: the SDK refetched the active
+    // reservations into new objects; WR5 timed out in between, WR4 went to wrap-up.
+    act(() => void worker.emit("disconnected", worker));
+    const wrapping = new FakeReservation("WR4", "wrapping", { ...task("WT4"), status: "wrapping" });
+    worker.reservations.clear();
+    worker.reservations.set("WR4", wrapping);
+    act(() => void worker.emit("ready", worker));
+    expect(result.current.reservations.pending).toHaveLength(0);
+    expect(result.current.reservations.wrapping.map((r) => r.sid)).toEqual(["WR4"]);
+    expect(listenerTotal(accepted)).toBe(0);
+    expect(listenerTotal(offered)).toBe(0);
+
+    // Events now come on the new object.
+    act(() => wrapping.set("completed", "completed"));
+    expect(result.current.reservations.wrapping).toHaveLength(0);
+    expect(listenerTotal(wrapping)).toBe(0);
+
+    // A reservation still pending after the reconnect keeps its original offer time.
+    const again = new FakeReservation("WR6", "pending", task("WT6"));
+    act(() => void worker.emit("reservationCreated", again));
+    const firstSeen = result.current.reservations.pending[0]!.receivedAt;
+    worker.reservations.set("WR6", new FakeReservation("WR6", "pending", task("WT6")));
+    act(() => void worker.emit("ready", worker));
+    expect(result.current.reservations.pending.map((r) => [r.sid, r.receivedAt])).toEqual([["WR6", firstSeen]]);
+    expect(listenerTotal(again)).toBe(0);
+    expect(offeredAt).toBeLessThanOrEqual(firstSeen);
+  });
+
   it("updates the token when the SDK says it expired", async () => {
     const { workers, wrapper } = setup();
     renderHook(useBoth, { wrapper });

@@ -22,8 +22,10 @@ function snapshot(reservation: WorkerReservation, receivedAt: number): TrackedRe
 
 /**
  * Owns the one TaskRouter Worker of the page: token (refreshed on `tokenExpired`), activity,
- * reservations and their tasks. The SDK reconnects its socket by itself; when the page comes back
- * online or visible with the Worker still disconnected, the provider builds a fresh one.
+ * reservations and their tasks. The SDK reconnects its socket by itself (also when the old token's
+ * socket is closed after a refresh) and then emits `ready` again with fresh Reservation objects,
+ * which the provider follows instead. When the page comes back online or visible with the Worker
+ * still disconnected, the provider builds a fresh one.
  */
 export function WorkerProvider({ children, fetchToken = defaultFetchToken, createWorker = defaultCreateWorker, enabled = true }: WorkerProviderProps) {
   const [status, setStatus] = useState<WorkerStatus>("connecting");
@@ -39,24 +41,43 @@ export function WorkerProvider({ children, fetchToken = defaultFetchToken, creat
     let disposed = false;
     let current: TaskRouterWorker | null = null;
     let connected = false;
-    const detachers = new Map<string, () => void>();
+    // The Reservation objects followed, by sid. After a reconnect the SDK fetches the active
+    // reservations again and replaces those objects: events then arrive on the new ones.
+    const followed = new Map<string, { reservation: WorkerReservation; detach: () => void }>();
     const bump = () => setRevision((r) => r + 1);
 
+    const unfollow = (sid: string) => {
+      followed.get(sid)?.detach();
+      followed.delete(sid);
+    };
     const follow = (reservation: WorkerReservation) => {
-      if (detachers.has(reservation.sid)) return;
-      const receivedAt = Date.now();
-      setReservations((list) => [...list.filter((r) => r.sid !== reservation.sid), snapshot(reservation, receivedAt)]);
-      detachers.set(
-        reservation.sid,
-        trackReservation(reservation, {
+      const known = followed.get(reservation.sid);
+      if (known?.reservation === reservation) return;
+      known?.detach();
+      const now = Date.now();
+      // A replaced object keeps the time it was first offered (the card's countdown).
+      setReservations((list) => {
+        const previous = list.find((r) => r.sid === reservation.sid);
+        return [...list.filter((r) => r.sid !== reservation.sid), snapshot(reservation, previous?.receivedAt ?? now)];
+      });
+      followed.set(reservation.sid, {
+        reservation,
+        detach: trackReservation(reservation, {
           changed: () => setReservations((list) => list.map((r) => (r.sid === reservation.sid ? snapshot(reservation, r.receivedAt) : r))),
           ended: () => {
-            detachers.get(reservation.sid)?.();
-            detachers.delete(reservation.sid);
+            unfollow(reservation.sid);
             setReservations((list) => list.filter((r) => r.sid !== reservation.sid));
           },
         }),
-      );
+      });
+    };
+    /** On (re)connection: follow the SDK's current reservations, drop those that ended meanwhile. */
+    const reconcile = () => {
+      const active = [...(current?.reservations.values() ?? [])].filter((r) => ["pending", "accepted", "wrapping"].includes(r.status));
+      const sids = new Set(active.map((r) => r.sid));
+      for (const sid of [...followed.keys()]) if (!sids.has(sid)) unfollow(sid);
+      setReservations((list) => list.filter((r) => sids.has(r.sid)));
+      for (const reservation of active) follow(reservation);
     };
     const listeners: Record<string, Listener> = {
       ready: () => {
@@ -64,9 +85,7 @@ export function WorkerProvider({ children, fetchToken = defaultFetchToken, creat
         setStatus("ready");
         setError(null);
         setActivitySince(current?.dateActivityChanged?.getTime() ?? Date.now());
-        for (const reservation of current?.reservations.values() ?? []) {
-          if (["pending", "accepted", "wrapping"].includes(reservation.status)) follow(reservation);
-        }
+        reconcile();
         bump();
       },
       activityUpdated: () => {
@@ -117,8 +136,7 @@ export function WorkerProvider({ children, fetchToken = defaultFetchToken, creat
       disposed = true;
       window.removeEventListener("online", revive);
       document.removeEventListener("visibilitychange", revive);
-      for (const detach of detachers.values()) detach();
-      detachers.clear();
+      for (const sid of [...followed.keys()]) unfollow(sid);
       setReservations([]);
       if (current) {
         for (const [event, listener] of Object.entries(listeners)) current.removeListener(event, listener);

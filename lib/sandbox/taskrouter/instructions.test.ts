@@ -214,6 +214,27 @@ describe("conference instruction", () => {
     expect(h.voiceCalls.map((c) => c.kind)).not.toContain("moveCallToConference");
   });
 
+  it("hangs up the worker's leg when the reservation was rejected while the leg was being placed", async () => {
+    const { h, workspace } = withCallback();
+    h.callOutcome.status = "ringing";
+    h.reply(CALLBACK, () => json({ instruction: "conference" }));
+    const voice = h.ctx.voice!;
+    const place = voice.addConferenceParticipant.bind(voice);
+    voice.addConferenceParticipant = async (conferenceName, participant) => {
+      const leg = await place(conferenceName, participant);
+      // The agent rejects from the console before the leg's answer is awaited (conference = TaskSid).
+      const reservation = h.reservations(conferenceName)[0]!;
+      h.updateReservation(workspace.sid, conferenceName, reservation.sid, { ReservationStatus: "rejected" });
+      return leg;
+    };
+    const task = h.task(workspace.sid, { Attributes: JSON.stringify(voiceTask) });
+    await h.settle();
+    expect(h.reservations(task.sid)[0]?.status).toBe("rejected");
+    const workerLeg = [...h.calls.values()].find((c) => c.to === "client:alice")!;
+    expect(h.voiceCalls.at(-1)).toMatchObject({ kind: "updateCall", callSid: workerLeg.sid, update: { status: "completed" } });
+    expect(h.voiceCalls.map((c) => c.kind)).not.toContain("moveCallToConference");
+  });
+
   it("needs a call_sid on the task and a contact for the worker", async () => {
     const { h, workspace, alice } = withCallback();
     h.updateWorker(workspace.sid, alice.sid, { Attributes: "{}" });

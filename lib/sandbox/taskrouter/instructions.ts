@@ -243,7 +243,7 @@ const ENDED = new Set(["completed", "busy", "failed", "no-answer", "canceled"]);
 
 /**
  * Resolves when the worker's leg is answered; rejects when it ends unanswered or when the
- * reservation stops being pending meanwhile (timeout, cancel). Listens to the voice engine's
+ * reservation stops being pending (rejected, timeout, canceled), also before the leg was placed. Listens to the voice engine's
  * `call.updated` events and checks `getCall` on the sandbox clock every second as well.
  */
 function waitForAnswer(
@@ -254,7 +254,10 @@ function waitForAnswer(
 ): Promise<void> {
   return new Promise((resolve, reject) => {
     let timer: ReturnType<typeof engine.ctx.clock.setTimeout> | undefined;
+    let done = false;
     const finish = (error?: Error) => {
+      if (done) return;
+      done = true;
       engine.ctx.events.off("event", onVoiceEvent);
       unsubscribe();
       engine.ctx.clock.clearTimeout(timer);
@@ -269,20 +272,26 @@ function waitForAnswer(
     const onVoiceEvent = (event: { type?: string; data?: { sid?: string; status?: string } }) => {
       if (event?.type === "call.updated" && event.data?.sid === callSid) check(event.data.status);
     };
+    // The reservation may also have moved on while the leg was being placed (the app rejected
+    // it right away), before this listener existed: look at its status as well.
+    const checkReservation = () => {
+      const status = engine.state.reservations.get(reservationSid)?.status ?? "deleted";
+      if (status !== "pending") finish(new Error(`Reservation ${reservationSid} is ${status}`));
+    };
     const unsubscribe = engine.events.onEvent((event, subject) => {
-      if (subject.reservation?.sid === reservationSid && subject.reservation.status !== "pending") {
-        finish(new Error(`Reservation ${reservationSid} is ${subject.reservation.status}`));
-      }
+      if (subject.reservation?.sid === reservationSid) checkReservation();
     });
     const poll = () => {
       timer = engine.ctx.clock.setTimeout(() => {
         check(voice.getCall(callSid)?.status);
-        poll();
+        checkReservation();
+        if (!done) poll();
       }, 1000);
     };
     engine.ctx.events.on("event", onVoiceEvent);
     poll();
     check(voice.getCall(callSid)?.status);
+    checkReservation();
   });
 }
 

@@ -2,7 +2,10 @@ import "server-only";
 /**
  * Issues the signed-in user's Voice, TaskRouter and Video tokens, rate-limited per user. The
  * response carries the mode and, in sandbox mode, where the browser SDKs reach the sandbox.
+ * Voice and TaskRouter tokens live AGENT_TOKEN_TTL_SECONDS (the console refreshes them before
+ * they expire); Video tokens are only needed to connect and keep the default hour.
  */
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { db } from "@/lib/server/db";
 import type { SessionUser } from "@/lib/server/auth/verify-credentials";
@@ -31,12 +34,12 @@ export async function issueAccessToken(user: SessionUser, kind: TokenKind, optio
   let issued: IssuedToken;
   switch (kind) {
     case "voice":
-      issued = createVoiceToken(account, identity, await getResourceSid("twimlAppSid"));
+      issued = createVoiceToken(account, identity, await getResourceSid("twimlAppSid"), { ttlSeconds: env.AGENT_TOKEN_TTL_SECONDS });
       break;
     case "worker": {
       if (!record.workerSid) throw new AppError("conflict", "Your agent profile is not set up in TaskRouter yet. Ask an administrator to run provisioning.");
       const role = user.role === "AGENT" ? "worker" : "supervisor";
-      issued = createWorkerToken(account, identity, await getResourceSid("workspaceSid"), record.workerSid, role);
+      issued = createWorkerToken(account, identity, await getResourceSid("workspaceSid"), record.workerSid, role, { ttlSeconds: env.AGENT_TOKEN_TTL_SECONDS });
       break;
     }
     case "video": {

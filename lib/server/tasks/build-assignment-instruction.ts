@@ -16,6 +16,7 @@ import { loadIvrConfig } from "@/lib/server/calls/ivr-config";
 import { getTwilioAccount } from "@/lib/server/twilio/config";
 import { publicUrl, TWILIO_ROUTES } from "@/lib/server/twilio/urls";
 import type { AssignmentRequest } from "@/lib/validations/twilio";
+import { RESERVATION_TIMEOUT_SECONDS } from "./reservation-timeout";
 
 export type AssignmentInstruction = Record<string, string | number | boolean>;
 
@@ -33,7 +34,8 @@ export async function buildAssignmentInstruction(params: AssignmentRequest): Pro
     from: getTwilioAccount().phoneNumber,
     ...(contactUri ? { to: contactUri } : {}),
     post_work_activity_sid: wrapupSid,
-    timeout: 20,
+    // Ring as long as the reservation lasts (the card's countdown).
+    timeout: RESERVATION_TIMEOUT_SECONDS,
     start_conference_on_enter: true,
     // The agent may leave (warm transfer, hand-off) without ending the customer's call…
     end_conference_on_exit: false,

@@ -8,8 +8,8 @@ import { AppError } from "@/lib/errors";
 import { db } from "@/lib/server/db";
 import { recordAudit } from "@/lib/server/audit/record-audit";
 import type { SessionUser } from "@/lib/server/auth/verify-credentials";
-import { removeConferenceParticipant, updateConferenceParticipant } from "@/lib/server/calls/conference-participants";
-import { setTaskAssignmentStatus, updateTaskAttributes } from "@/lib/server/twilio/taskrouter";
+import { findParticipantByLabel, removeConferenceParticipant, updateConferenceParticipant } from "@/lib/server/calls/conference-participants";
+import { endTask, setTaskAssignmentStatus, updateTaskAttributes } from "@/lib/server/twilio/taskrouter";
 import type { FinishTransferInput } from "@/lib/validations/call-control";
 import { conferenceSidFor, customerCallSid, loadControlledTask, participantCallSid } from "./load-controlled-task";
 
@@ -35,11 +35,12 @@ export async function finishTransfer(user: SessionUser, taskSid: string, input: 
   } else {
     if (transferTask?.agentId) {
       const consulted = await db.conferenceParticipant.findFirst({ where: { conferenceSid, role: "agent", userId: transferTask.agentId, status: "joined" } });
-      if (consulted) await removeConferenceParticipant(conferenceSid, consulted.callSid);
+      // Our copy may not have the join yet (its callback still on the way): ask Twilio by the leg's label.
+      const leg = consulted?.callSid ?? (await findParticipantByLabel(conferenceSid, `agent:${transferTask.agentId}`));
+      if (leg) await removeConferenceParticipant(conferenceSid, leg);
     }
-    const status = transferTask?.status ?? "pending";
-    if (["pending", "reserved"].includes(status)) await setTaskAssignmentStatus(pending.task_sid, "canceled", "transfer returned");
-    else if (["assigned", "wrapping"].includes(status)) await setTaskAssignmentStatus(pending.task_sid, "completed", "transfer returned");
+    // Not from our copy of the task: the consulted agent's accept may not have reached us yet.
+    await endTask(pending.task_sid, "transfer returned");
     await updateConferenceParticipant(conferenceSid, customerCallSid(task), { hold: false });
     await updateTaskAttributes(task.taskSid, { transfer_pending: null });
   }

@@ -9,6 +9,7 @@ import { hasRole, SUPERVISOR_ROLES } from "@/lib/server/auth/roles";
 import type { SessionUser } from "@/lib/server/auth/verify-credentials";
 import { getTwilioClient } from "@/lib/server/twilio/client";
 import { twilioRequest } from "@/lib/server/twilio/errors";
+import { fetchTaskAssignmentStatus } from "@/lib/server/twilio/taskrouter";
 
 export type ControlledTask = NonNullable<Awaited<ReturnType<typeof findTask>>>;
 
@@ -23,7 +24,10 @@ export async function loadControlledTask(user: SessionUser, taskSid: string, opt
   if (!supervisor && task.agentId !== user.id) throw new AppError("forbidden", "This task is assigned to someone else.");
   const statuses = options.statuses ?? ["assigned"];
   if (!statuses.includes(task.status)) {
-    throw new AppError("conflict", `This task is ${task.status}; that action needs it to be ${statuses.join(" or ")}.`);
+    // Our copy may lag behind TaskRouter (the accept's event callback still on the way, or lost):
+    // a task we still think is offered is checked at TaskRouter before refusing.
+    const live = ["pending", "reserved"].includes(task.status) ? await fetchTaskAssignmentStatus(task.taskSid) : task.status;
+    if (!statuses.includes(live)) throw new AppError("conflict", `This task is ${live}; that action needs it to be ${statuses.join(" or ")}.`);
   }
   return task;
 }

@@ -57,6 +57,36 @@ export async function setTaskAssignmentStatus(taskSid: string, status: "wrapping
   await twilioRequest(`mark the task ${status}`, () => ws.tasks(taskSid).update({ assignmentStatus: status, reason }));
 }
 
+/** The task's assignment status at TaskRouter now. */
+export async function fetchTaskAssignmentStatus(taskSid: string): Promise<string> {
+  const ws = await workspace();
+  const task = await twilioRequest("read the task", () => ws.tasks(taskSid).fetch());
+  return task.assignmentStatus;
+}
+
+/**
+ * Ends a task whatever TaskRouter's state of it is now (ours may lag behind its event callbacks):
+ * a task not assigned yet is canceled, an assigned or wrapping one completed, a finished one left
+ * alone. When it moved on between the read and the update (e.g. got assigned), read it again.
+ * https://www.twilio.com/docs/taskrouter/lifecycle-task-state
+ */
+export async function endTask(taskSid: string, reason: string): Promise<"canceled" | "completed" | null> {
+  const ws = await workspace();
+  for (let attempt = 0; ; attempt++) {
+    const task = await twilioRequest("read the task", () => ws.tasks(taskSid).fetch());
+    const status = task.assignmentStatus;
+    const next = status === "pending" || status === "reserved" ? "canceled" : status === "assigned" || status === "wrapping" ? "completed" : null;
+    if (!next) return null;
+    try {
+      await ws.tasks(taskSid).update({ assignmentStatus: next, reason });
+      return next;
+    } catch (error) {
+      if (attempt < 2 && isTwilioRestError(error) && error.status === 400) continue;
+      throw toTwilioAppError(error, `mark the task ${next}`);
+    }
+  }
+}
+
 export async function updateReservationStatus(
   taskSid: string,
   reservationSid: string,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { decodeJwt, verifyHs256 } from "@/tests/support/jwt";
-import { createVideoToken, createVoiceToken, createWorkerToken, TOKEN_TTL_SECONDS } from "./tokens";
+import { createVideoToken, createVoiceToken, createWorkerToken, MIN_TOKEN_TTL_SECONDS, TOKEN_TTL_SECONDS } from "./tokens";
 
 const signer = { accountSid: "AC0123456789abcdef0123456789abcdef", apiKeySid: "SK0123456789abcdef0123456789abcdef", apiKeySecret: "secret-secret-secret-secret-0000" };
 
@@ -34,5 +34,17 @@ describe("access tokens", () => {
   it("video: one room", () => {
     const grants = checkEnvelope(createVideoToken(signer, "bob", "insp-abc123").token, "bob");
     expect(grants.video).toEqual({ room: "insp-abc123" });
+  });
+
+  it("lives as long as asked, within 30 s to 1 h", () => {
+    const now = Date.now();
+    const issued = createVoiceToken(signer, "alice", "AP0123456789abcdef0123456789abcdef", { ttlSeconds: 45, now });
+    const { payload } = decodeJwt(issued.token);
+    expect(payload.exp - payload.iat).toBe(45);
+    expect(new Date(issued.expiresAt).getTime()).toBe((Math.floor(now / 1000) + 45) * 1000);
+    const worker = decodeJwt(createWorkerToken(signer, "bob", "WS0123456789abcdef0123456789abcdef", "WK0123456789abcdef0123456789abcdef", "worker", { ttlSeconds: MIN_TOKEN_TTL_SECONDS }).token);
+    expect(worker.payload.exp - worker.payload.iat).toBe(MIN_TOKEN_TTL_SECONDS);
+    expect(() => createVoiceToken(signer, "alice", "AP0123456789abcdef0123456789abcdef", { ttlSeconds: MIN_TOKEN_TTL_SECONDS - 1 })).toThrow(RangeError);
+    expect(() => createVoiceToken(signer, "alice", "AP0123456789abcdef0123456789abcdef", { ttlSeconds: TOKEN_TTL_SECONDS + 1 })).toThrow(RangeError);
   });
 });

@@ -12,6 +12,7 @@
 import type { Twilio } from "twilio";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { clientIdentity } from "@/lib/server/agents/identity";
+import { RESERVATION_TIMEOUT_SECONDS } from "@/lib/server/tasks/reservation-timeout";
 import { buildWorkflowConfiguration } from "./workflow-configuration";
 
 export const WORKSPACE_NAME = "Switchboard";
@@ -90,7 +91,7 @@ export async function provisionTwilio(options: ProvisionOptions): Promise<Provis
   const configuration = JSON.stringify(
     buildWorkflowConfiguration(queues.map((q) => ({ key: q.key, name: q.name, taskQueueSid: taskQueues[q.key]!, priority: q.priority, timeoutSeconds: q.timeoutSeconds, isDefault: q.isDefault }))),
   );
-  const workflowSettings = { configuration, assignmentCallbackUrl: url("/api/twilio/taskrouter/assignment"), taskReservationTimeout: 30 };
+  const workflowSettings = { configuration, assignmentCallbackUrl: url("/api/twilio/taskrouter/assignment"), taskReservationTimeout: RESERVATION_TIMEOUT_SECONDS };
   const [existingWorkflow] = await ws.workflows.list({ friendlyName: WORKFLOW_NAME, limit: 1 });
   const workflow = existingWorkflow
     ? await ws.workflows(existingWorkflow.sid).update(workflowSettings)
