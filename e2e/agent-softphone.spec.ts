@@ -1,11 +1,11 @@
 /**
  * The agent workspace's softphone beyond taking queued work: one live softphone per agent across
- * tabs, the outbound dialer (to the real browser customer phone, audio both ways), keyboard
+ * tabs, the outbound dialer (to the real browser customer phone, audio both ways, then wrap-up), keyboard
  * shortcuts, and accessibility (axe-core).
  */
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { agentMicEnabled, bundleCustomerPhone, expectAudioFlowing, openAgentWorkspace, openCustomerPhone, phoneLog, sandboxUrlFor } from "./fixtures/agent";
+import { agentMicEnabled, bundleCustomerPhone, expectAudioFlowing, openAgentWorkspace, openCustomerPhone, phoneLog, sandboxUrlFor, setActivity } from "./fixtures/agent";
 
 test.describe.configure({ mode: "serial", timeout: 180_000 });
 
@@ -104,6 +104,16 @@ test("the dialer formats and validates the number, calls the customer phone with
   await alice.keyboard.press("h");
   await expect(panel).toHaveCount(0, { timeout: 30_000 });
   await expect.poll(() => phoneLog(customer)).toContain("hangup");
+
+  // An outbound call is a task like any other: it is wrapped up.
+  const form = alice.getByTestId("wrapup-form");
+  await expect(form).toBeVisible({ timeout: 30_000 });
+  await expect(form.getByRole("heading", { name: /\+1 202 555 0144/ })).toBeVisible();
+  await form.getByLabel("Disposition").selectOption({ label: "Resolved" });
+  await form.getByRole("button", { name: "Complete" }).click();
+  await expect(form).toHaveCount(0);
+  await expect(alice.getByTestId("current-activity")).toHaveText("Available");
+  await setActivity(alice, "Offline");
   await alice.context().close();
   await customer.context().close();
 });

@@ -58,7 +58,7 @@ export function TodayHistory({ day, timeZone, onSelect, callAction }: TodayHisto
                 return (
                   <tr key={call.id}>
                     <td className="whitespace-nowrap px-5 py-2 text-slate-600">
-                      {formatTime(call.startedAt, timeZone)} <span className="text-xs text-slate-400">{call.direction === "inbound" ? "in" : "out"}</span>
+                      {formatTime(call.startedAt, timeZone)} <span className="text-xs text-slate-500">{call.direction === "inbound" ? "in" : "out"}</span>
                     </td>
                     <td className="px-3 py-2">
                       {phone ? (
@@ -71,7 +71,7 @@ export function TodayHistory({ day, timeZone, onSelect, callAction }: TodayHisto
                       )}
                     </td>
                     <td className="px-3 py-2"><OutcomeBadge outcome={call.outcome} /></td>
-                    <td className="px-3 py-2">{call.disposition ? <Badge tone="info">{call.disposition}</Badge> : <span className="text-slate-400">—</span>}</td>
+                    <td className="px-3 py-2">{call.disposition ? <Badge tone="info">{call.disposition}</Badge> : <span className="text-slate-500">—</span>}</td>
                     <td className="px-3 py-2 text-right font-mono text-slate-700">{formatDuration(call.durationSeconds)}</td>
                     <td className="whitespace-nowrap px-3 py-2 text-right">
                       <span className="inline-flex items-center gap-2">

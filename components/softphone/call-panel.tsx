@@ -31,6 +31,8 @@ interface CallPanelProps {
   onRejoin?: () => Promise<void>;
 }
 
+const ENDED = new Set(["completed", "busy", "failed", "no-answer", "canceled"]);
+
 /** One live call: timer, recording indicator, mute, hold/resume, transfer, add party, keypad, hang up. */
 export function CallPanel({ call, reservation, recording, title, shortcuts = false, onRejoin }: CallPanelProps) {
   const now = useNow();
@@ -45,17 +47,20 @@ export function CallPanel({ call, reservation, recording, title, shortcuts = fal
   // A warm transfer in progress: after a reload, from the task's attributes.
   const [consult, setConsult] = useState<Consult | null>(() => pendingConsult(reservation?.task.attributes ?? {}));
   const taskSid = reservation?.task.sid ?? null;
-  const { summary } = useTaskSummary(taskSid);
+  // An outbound call's customer leg is dialed after its task exists: follow it until it answers or ends.
+  const outbound = reservation?.task.attributes.direction === "outbound" && reservation.task.attributes.type === "call";
+  const { summary } = useTaskSummary(taskSid, outbound ? { pollUntil: (s) => s.callAnswered || ENDED.has(s.callStatus ?? "") } : {});
   const titleId = `call-${call?.key ?? taskSid ?? "pending"}`;
-  const customerCallSid = typeof reservation?.task.attributes.call_sid === "string" ? reservation.task.attributes.call_sid : null;
+  const customerCallSid = typeof reservation?.task.attributes.call_sid === "string" ? reservation.task.attributes.call_sid : (summary?.callSid ?? null);
+  const customerRinging = outbound && summary !== null && !summary.callAnswered && !ENDED.has(summary.callStatus ?? "");
   const multi = useMultiCall();
   useReportHold(call?.key ?? null, taskSid, onHold);
   // On hold without a softphone leg: the agent took or placed another call meanwhile.
   const parked = onHold && !call;
 
   /**
-   * Call control right after answering can beat TaskRouter's event callbacks, which are what tell
-   * the server about the task (404 until then) and make this agent its owner (403): try again briefly.
+   * Call control right after answering can beat TaskRouter's event callbacks, which tell the server
+   * about the task (404 until then) and make this agent its owner (403): try again briefly.
    */
   async function control(path: string, body: unknown) {
     for (let attempt = 0; ; attempt++) {
@@ -141,7 +146,17 @@ export function CallPanel({ call, reservation, recording, title, shortcuts = fal
       : {},
   );
 
-  const state = call ? (call.state === "reconnecting" ? "Reconnecting…" : call.state === "connecting" ? "Calling…" : onHold ? "On hold" : "Connected") : parked ? "On hold" : "Connecting…";
+  const state = call
+    ? call.state === "reconnecting"
+      ? "Reconnecting…"
+      : call.state === "connecting" || customerRinging
+        ? "Calling…"
+        : onHold
+          ? "On hold"
+          : "Connected"
+    : parked
+      ? "On hold"
+      : "Connecting…";
   return (
     <section aria-labelledby={titleId} data-testid="call-panel" data-held={onHold ? "true" : undefined} className={onHold ? "rounded-lg bg-amber-50 p-4 shadow-sm ring-2 ring-amber-300" : "rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200"}>
       <header className="flex flex-wrap items-start justify-between gap-3">

@@ -32,6 +32,17 @@ function tracked(call: FakeCall, state: TrackedCall["state"]): TrackedCall {
   return { key: call.parameters.CallSid, call: call as unknown as SoftphoneCall, direction: "inbound", state, from: "+12025550100", to: "client:bob", muted: false, connectedAt: state === "open" ? Date.now() : null };
 }
 
+const AGENT_LEG = "CA" + "5".repeat(32);
+function outboundReservation(status: string): TrackedReservation {
+  const task = { sid: TASK, status: status === "pending" ? "reserved" : "assigned", attributes: { type: "call", direction: "outbound", caller: "+12025550166", agent_call_sid: AGENT_LEG, queue: "general" } };
+  return { sid: "WR" + "6".repeat(32), status, task, reservation: { sid: "WR" + "6".repeat(32), status, task, timeout: 30 } as unknown as WorkerReservation, receivedAt: Date.now() };
+}
+function outgoing(callSid: string, state: TrackedCall["state"]): TrackedCall {
+  const call = new FakeCall();
+  call.parameters = { CallSid: callSid, From: "client:alice", To: "+12025550166" };
+  return { key: callSid, call: call as unknown as SoftphoneCall, direction: "outbound", state, from: "client:alice", to: "+12025550166", muted: false, connectedAt: state === "open" ? Date.now() : null };
+}
+
 function Harness({ calls, reservations }: { calls: TrackedCall[]; reservations: TrackedReservation[] }) {
   const device = { status: "registered", error: null, identity: "bob", calls, connect: vi.fn() } as unknown as DeviceContextValue;
   const worker = { status: "ready", error: null, worker: null, activity: null, activitySince: null, activities: [], reservations } as unknown as WorkerContextValue;
@@ -113,5 +124,28 @@ describe("WorkQueue: an offered transfer", () => {
     await act(async () => {});
     expect(stray.accept).not.toHaveBeenCalled();
     expect(screen.getByTestId("reservation-card")).toBeTruthy();
+  });
+});
+
+describe("WorkQueue: the agent's own outbound call", () => {
+  it("is never offered, and its task controls the softphone's outgoing call (hold, transfer) in one panel", async () => {
+    const other = outgoing("CA" + "7".repeat(32), "open");
+    for (const status of ["pending", "accepted"]) {
+      render(<Harness calls={[other, outgoing(AGENT_LEG, "open")]} reservations={[outboundReservation(status)]} />);
+      expect(screen.queryByTestId("reservation-card")).toBeNull();
+      expect(screen.queryByText("Incoming call")).toBeNull();
+      // Two panels: the task's (with hold and transfer) and the unrelated outgoing call's (without).
+      const panels = screen.getAllByTestId("call-panel");
+      expect(panels).toHaveLength(2);
+      expect(panels.filter((p) => p.textContent?.includes("Transfer"))).toHaveLength(1);
+      expect(screen.getAllByRole("button", { name: "Hold" })).toHaveLength(1);
+      cleanup();
+    }
+  });
+
+  it("goes to wrap-up once its call has ended", () => {
+    render(<Harness calls={[]} reservations={[outboundReservation("accepted")]} />);
+    expect(screen.queryByTestId("call-panel")).toBeNull();
+    expect(screen.getByTestId("wrapup-form")).toBeTruthy();
   });
 });

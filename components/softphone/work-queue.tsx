@@ -16,7 +16,9 @@ import { ReservationCard } from "./reservation-card";
 import { postReservationAction } from "./reservation-request";
 import { WrapupForm } from "./wrapup-form";
 
-const isVoiceCall = (r: TrackedReservation) => r.task.attributes.type === "call" && typeof r.task.attributes.call_sid === "string";
+/** The agent's own outbound call: TaskRouter reserves it for them and the server accepts it at once. */
+const isOutbound = (r: TrackedReservation) => r.task.attributes.type === "call" && r.task.attributes.direction === "outbound";
+const isVoiceCall = (r: TrackedReservation) => r.task.attributes.type === "call" && typeof r.task.attributes.call_sid === "string" && !isOutbound(r);
 const isTransfer = (r: TrackedReservation) => r.task.attributes.type === "transfer";
 /** How long an accepted transfer waits for the server's call into the conference to ring the softphone. */
 const TRANSFER_LEG_WINDOW_MS = 30_000;
@@ -57,12 +59,24 @@ export function WorkQueue({ dispositions, recording, header }: AgentWorkspacePro
   // Accepted work (and offered work the agent just answered): its linked call, or (after a
   // reload) the one unlinked live inbound call.
   const spareInbound = live.filter((c) => c.direction === "inbound" && !linkedCalls.has(c.call));
-  const offered = pending.filter((r) => !links[r.task.sid] && awaitingLeg?.taskSid !== r.task.sid);
+  // An outbound task's call is the softphone's own outgoing call (its CallSid is in the task).
+  const spareOutbound = live.filter((c) => c.direction === "outbound" && !linkedCalls.has(c.call));
+  const takeOutbound = (r: TrackedReservation) => {
+    const index = spareOutbound.findIndex((c) => c.key === r.task.attributes.agent_call_sid);
+    return index >= 0 ? spareOutbound.splice(index, 1)[0] : undefined;
+  };
+  const offered = pending.filter((r) => !isOutbound(r) && !links[r.task.sid] && awaitingLeg?.taskSid !== r.task.sid);
   const onCall: { reservation: TrackedReservation; call: TrackedCall | null }[] = [];
   const toWrap: TrackedReservation[] = [...wrapping];
-  for (const reservation of [...pending.filter((r) => links[r.task.sid] || awaitingLeg?.taskSid === r.task.sid), ...accepted]) {
+  for (const reservation of [...pending.filter((r) => links[r.task.sid] || awaitingLeg?.taskSid === r.task.sid || isOutbound(r)), ...accepted]) {
     const linked = links[reservation.task.sid];
-    const call = linked ? live.find((c) => c.call === linked) : isVoiceCall(reservation) || isTransfer(reservation) ? spareInbound.shift() : undefined;
+    const call = linked
+      ? live.find((c) => c.call === linked)
+      : isOutbound(reservation)
+        ? takeOutbound(reservation)
+        : isVoiceCall(reservation) || isTransfer(reservation)
+          ? spareInbound.shift()
+          : undefined;
     if (call) onCall.push({ reservation, call });
     else if (awaitingLeg?.taskSid === reservation.task.sid || (linked && ringing.some((c) => c.call === linked))) onCall.push({ reservation, call: null });
     else if (reservation.status === "accepted" && heldTasks?.has(reservation.task.sid)) onCall.push({ reservation, call: null });
@@ -137,7 +151,15 @@ export function WorkQueue({ dispositions, recording, header }: AgentWorkspacePro
           <ReservationCard key={r.sid} shortcuts={i === 0} reservation={r} canAnswer={!isVoiceCall(r) || unlinkedRinging.length > 0} onAccept={() => accept(r)} onReject={() => reject(r)} />
         ))}
         {onCall.map(({ reservation, call }, i) => (
-          <CallPanel key={reservation.sid} shortcuts={i === 0} call={call} reservation={reservation} recording={recording.inbound} title={callTitle(call, reservation)} onRejoin={() => rejoin(reservation.task.sid)} />
+          <CallPanel
+            key={reservation.sid}
+            shortcuts={i === 0}
+            call={call}
+            reservation={reservation}
+            recording={reservation.task.attributes.direction === "outbound" ? recording.outbound : recording.inbound}
+            title={callTitle(call, reservation)}
+            onRejoin={() => rejoin(reservation.task.sid)}
+          />
         ))}
         {ownCalls.map((call, i) => (
           <CallPanel key={call.key} shortcuts={onCall.length === 0 && i === 0} call={call} reservation={null} recording={recording.outbound} title={callTitle(call, null)} />

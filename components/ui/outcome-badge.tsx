@@ -10,6 +10,6 @@ const OUTCOME_TONE: Record<string, BadgeTone> = {
 };
 
 export function OutcomeBadge({ outcome }: { outcome: string | null }) {
-  if (!outcome) return <span className="text-slate-400">—</span>;
+  if (!outcome) return <span className="text-slate-500">—</span>;
   return <Badge tone={OUTCOME_TONE[outcome] ?? "neutral"}>{outcome}</Badge>;
 }

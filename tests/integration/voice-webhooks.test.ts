@@ -277,16 +277,7 @@ describe("waiting in queue", () => {
 describe("outbound from the softphone", () => {
   const app = (from: string, to: string) => voiceParams({ From: from, Caller: from, To: to, Called: "", Direction: "inbound", ApplicationSid: "AP00000000000000000000000000000001" });
 
-  it("dials a valid number with the business caller ID and records per settings", async () => {
-    const agent = await createUser("AGENT");
-    const params = app(`client:${agent.username}`, "(202) 555-0123");
-    const r = await twiml(await outbound(signedRequest("/api/twilio/voice/outbound", params)));
-    const dial = findAll(r, "Dial")[0]!;
-    expect(dial.attrs.callerId).toBe("+12025550100");
-    expect(dial.attrs.record).toBe("record-from-answer-dual");
-    expect(findAll(dial, "Number")[0]!.text).toBe("+12025550123");
-    expect((await db.call.findUniqueOrThrow({ where: { callSid: params.CallSid } })).agentId).toBe(agent.id);
-  });
+  // Calls to a valid number (task + conference): tests/integration/outbound-task-call.test.ts.
 
   it("speaks a clear error for an invalid number and logs the call as failed", async () => {
     const agent = await createUser("AGENT");

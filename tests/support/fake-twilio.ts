@@ -32,6 +32,8 @@ export class FakeTwilio {
   private server: http.Server | null = null;
   /** Responses to force, checked in order: a matching request gets this status/body once. */
   readonly failures: { method: string; pathIncludes: string; status: number; body?: object; times: number }[] = [];
+  /** Fields every new resource of a collection gets (e.g. Tasks → assignment_status), by collection name. */
+  readonly createDefaults = new Map<string, Record<string, unknown>>();
   /** Raw bodies served on GET by exact path (recording media). */
   private readonly media = new Map<string, { body: Buffer; contentType: string }>();
 
@@ -51,6 +53,7 @@ export class FakeTwilio {
     this.store.clear();
     this.failures.length = 0;
     this.media.clear();
+    this.createDefaults.clear();
   }
 
   /** Serves `body` on GET `path` (e.g. /api/2010-04-01/Accounts/AC…/Recordings/RE….wav). */
@@ -109,7 +112,8 @@ export class FakeTwilio {
     // /api/2010-04-01/Accounts/AC…/Calls/CA….json → segments without the .json suffix
     const segments = url.pathname.replace(/\.json$/, "").split("/").filter(Boolean);
     const last = segments[segments.length - 1]!;
-    const isItem = /^[A-Z]{2}[0-9a-f]{32}$/.test(last);
+    // Items are addressed by SID, or by a key seeded in the parent collection (e.g. Channels/voice).
+    const isItem = /^[A-Z]{2}[0-9a-f]{32}$/.test(last) || (this.store.get(segments.slice(0, -1).join("/"))?.has(last) ?? false);
     const collectionName = isItem ? segments[segments.length - 2]! : last;
     const collectionPath = (isItem ? segments.slice(0, -1) : segments).join("/");
     const items = this.collection(collectionPath);
@@ -123,7 +127,7 @@ export class FakeTwilio {
     }
     if (!isItem && method === "POST") {
       const sid = this.sid(collectionName);
-      const resource: Resource = { ...fields, sid, call_sid: collectionName === "Participants" ? sid : fields.call_sid, url: `https://fake${url.pathname}/${sid}`, links: {} };
+      const resource: Resource = { ...this.createDefaults.get(collectionName), ...fields, sid, call_sid: collectionName === "Participants" ? sid : fields.call_sid, url: `https://fake${url.pathname}/${sid}`, links: {} };
       if (collectionName === "Workers") resource.attributes ??= "{}";
       if (collectionName === "Tasks") {
         resource.attributes ??= "{}";

@@ -75,3 +75,47 @@ export async function findParticipantByLabel(conferenceSid: string, label: strin
   const participants = await twilioRequest("list the participants", () => getTwilioClient().conferences(conferenceSid).participants.list({ limit: 50 }));
   return participants.find((p) => p.label === label)?.callSid ?? null;
 }
+
+export interface CustomerLegInput {
+  /** The conference's friendly name (the TaskSid); Twilio creates the conference if it does not exist yet. */
+  conferenceName: string;
+  to: string;
+  record: boolean;
+}
+
+/**
+ * Dials the customer of an outbound call into the task's conference (caller ID = business number).
+ * The customer leaving ends the conference, like `end_conference_on_customer_exit` for inbound
+ * calls. The conference-level options apply when this request creates the conference.
+ * https://www.twilio.com/docs/voice/api/conference-participant-resource#create-a-participant-resource
+ */
+export async function dialCustomerIntoConference(input: CustomerLegInput): Promise<string> {
+  const participant = await twilioRequest("dial the customer", () =>
+    getTwilioClient()
+      .conferences(input.conferenceName)
+      .participants.create({
+        from: getTwilioAccount().phoneNumber,
+        to: input.to,
+        label: "customer",
+        earlyMedia: true,
+        beep: "false",
+        startConferenceOnEnter: true,
+        endConferenceOnExit: true,
+        timeout: 30,
+        statusCallback: publicUrl(TWILIO_ROUTES.voiceStatus),
+        statusCallbackMethod: "POST",
+        statusCallbackEvent: ["initiated", "ringing", "answered", "completed"],
+        conferenceStatusCallback: publicUrl(TWILIO_ROUTES.voiceConferenceStatus),
+        conferenceStatusCallbackMethod: "POST",
+        conferenceStatusCallbackEvent: ["start", "end", "join", "leave", "mute", "hold", "modify"],
+        conferenceRecord: input.record ? "record-from-start" : "do-not-record",
+        ...(input.record ? { conferenceRecordingStatusCallback: publicUrl(TWILIO_ROUTES.voiceRecording), conferenceRecordingStatusCallbackMethod: "POST" } : {}),
+      }),
+  );
+  return participant.callSid;
+}
+
+/** Replaces a live leg's TwiML (e.g. tell the agent how the dial ended, then hang up). */
+export async function redirectCall(callSid: string, twiml: string): Promise<void> {
+  await twilioRequest("update the call", () => getTwilioClient().calls(callSid).update({ twiml }));
+}

@@ -2,7 +2,8 @@ import "server-only";
 /**
  * The softphone's outgoing call (TwiML App Voice URL). Only identities of active staff users may
  * call out; `To` is an E.164 number (validated with libphonenumber-js), `client:<identity>` of
- * another agent, or `queue:<key>`. Caller ID is always the business number.
+ * another agent, or `queue:<key>`. Caller ID is always the business number. Calls to a number run
+ * through a task and a conference (outbound-task-call.ts), so they get the in-call controls.
  * https://www.twilio.com/docs/voice/sdks/javascript/make-outgoing-calls  (docs/twilio-contract.md §2.9)
  */
 import { parsePhoneNumberFromString } from "libphonenumber-js";
@@ -18,7 +19,8 @@ import { publicUrl, TWILIO_ROUTES } from "@/lib/server/twilio/urls";
 import type { VoiceRequest } from "@/lib/validations/twilio";
 import { enqueueCall } from "./enqueue-call";
 import { loadIvrConfig } from "./ivr-config";
-import { addCallEvent, findContactIdByPhone, upsertCall } from "./upsert-call";
+import { startOutboundTaskCall } from "./outbound-task-call";
+import { addCallEvent, upsertCall } from "./upsert-call";
 
 export type OutboundDestination =
   | { kind: "number"; number: string }
@@ -60,7 +62,7 @@ export async function placeOutboundCall(params: VoiceRequest & { To?: string }, 
   const destination = parseOutboundDestination(params.To);
   await addCallEvent(call.id, { source: "agent", type: "dial", details: { kind: destination.kind } });
   const config = await loadIvrConfig();
-  const dial = (target: { kind: "number"; number: string } | { kind: "client"; identity: string }) =>
+  const dial = (target: { kind: "client"; identity: string }) =>
     buildOutboundDialTwiml({
       callerId: getTwilioAccount().phoneNumber,
       target,
@@ -75,10 +77,8 @@ export async function placeOutboundCall(params: VoiceRequest & { To?: string }, 
       await db.call.update({ where: { id: call.id }, data: { outcome: "failed" } });
       return buildSayAndHangupTwiml("en", [p.outboundInvalid]);
     case "number": {
-      const contactId = await findContactIdByPhone(destination.number);
-      await db.call.update({ where: { id: call.id }, data: { contactId } });
       await publish("call.updated", { callSid: call.callSid, status: call.status, direction: "outbound", agentId: caller.id });
-      return dial(destination);
+      return startOutboundTaskCall({ agentCall: call, agent: caller, number: destination.number }, log);
     }
     case "client": {
       const target = await findUserByIdentity(destination.identity);

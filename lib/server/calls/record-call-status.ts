@@ -8,7 +8,9 @@ import "server-only";
 import { db } from "@/lib/server/db";
 import { publish } from "@/lib/server/events";
 import { findUserByIdentity } from "@/lib/server/agents/find-user-by-identity";
+import type { Logger } from "@/lib/server/logger";
 import type { CallStatusRequest } from "@/lib/validations/twilio";
+import { findOutboundTaskSid, settleOutboundCall } from "./outbound-task-call";
 import { addCallEvent, findContactIdByPhone } from "./upsert-call";
 
 const TERMINAL = new Set(["completed", "busy", "failed", "no-answer", "canceled"]);
@@ -25,7 +27,7 @@ export function defaultOutcome(status: string, call: { enqueuedAt: Date | null; 
   return call.answeredAt || status === "completed" ? "answered" : "missed";
 }
 
-export async function recordCallStatus(params: CallStatusRequest): Promise<void> {
+export async function recordCallStatus(params: CallStatusRequest, log: Logger): Promise<void> {
   const status = params.CallStatus;
   const sequence = params.SequenceNumber ?? null;
   const occurredAt = parseTimestamp(params.Timestamp);
@@ -74,4 +76,10 @@ export async function recordCallStatus(params: CallStatusRequest): Promise<void>
   const latest = await db.call.findUniqueOrThrow({ where: { id: call.id }, select: { status: true, direction: true, queueId: true, agentId: true, outcome: true } });
   await publish("call.updated", { callSid: params.CallSid, ...latest });
   if (latest.queueId && TERMINAL.has(status)) await publish("queue.stats", { queueId: latest.queueId });
+
+  // A leg of an agent's outbound call ended: settle the customer who never answered, or the agent who left first.
+  if (TERMINAL.has(status)) {
+    const taskSid = await findOutboundTaskSid({ callSid: params.CallSid, taskSid: call.taskSid, from: call.from });
+    if (taskSid) await settleOutboundCall(taskSid, log);
+  }
 }

@@ -6,6 +6,8 @@ import "server-only";
  *   keys. Twilio dials the worker's contact_uri, puts both legs in a conference named after the
  *   TaskSid and records it. No post_work_activity_sid: the workspace is multitasking, where it is
  *   not valid; the app moves the agent to Wrap-up itself (settle-agent-activity.ts).
+ * - An agent's own outbound call (type `call`, direction `outbound`, routed to that agent only):
+ *   `accept`; the server already put the agent's leg and the customer in the task's conference.
  * - Voicemails, callbacks and transfers: no instruction; the agent accepts in the console
  *   (accept-reservation.ts), which does the rest.
  * https://www.twilio.com/docs/taskrouter/handle-assignment-callbacks#conference-instruction
@@ -20,6 +22,7 @@ export type AssignmentInstruction = Record<string, string | number | boolean>;
 
 export async function buildAssignmentInstruction(params: AssignmentRequest): Promise<AssignmentInstruction> {
   const attributes = params.TaskAttributes;
+  if (attributes.type === "call" && attributes.direction === "outbound") return { instruction: "accept" };
   const isQueuedCall = attributes.type === "call" && typeof attributes.call_sid === "string";
   if (!isQueuedCall) return {};
 

@@ -22,6 +22,10 @@ export interface TaskSummary {
   recording: boolean;
   wrapupDeadlineAt: string | null;
   disposition: string | null;
+  /** The customer's leg (an outbound call's is known a moment after its task) and its progress. */
+  callSid: string | null;
+  callStatus: string | null;
+  callAnswered: boolean;
 }
 
 export async function getTaskSummary(user: SessionUser, taskSid: string): Promise<TaskSummary> {
@@ -41,7 +45,7 @@ export async function getTaskSummary(user: SessionUser, taskSid: string): Promis
   const attributes = (task.attributes ?? {}) as Record<string, unknown>;
   const caller = typeof attributes.caller === "string" ? attributes.caller : typeof attributes.from === "string" ? attributes.from : null;
   const contact = task.contact && !task.contact.erasedAt ? task.contact : null;
-  const call = task.callSid ? await db.call.findUnique({ where: { callSid: task.callSid }, select: { id: true, ivrPath: true, _count: { select: { recordings: true } } } }) : null;
+  const call = task.callSid ? await db.call.findUnique({ where: { callSid: task.callSid }, select: { id: true, ivrPath: true, status: true, answeredAt: true, _count: { select: { recordings: true } } } }) : null;
   const previous = contact
     ? await db.call.findMany({
         where: { contactId: contact.id, ...(call ? { id: { not: call.id } } : {}) },
@@ -63,5 +67,8 @@ export async function getTaskSummary(user: SessionUser, taskSid: string): Promis
     recording: (call?._count.recordings ?? 0) > 0 || attributes.conference_record === true,
     wrapupDeadlineAt: task.wrapupDeadlineAt?.toISOString() ?? null,
     disposition: task.disposition,
+    callSid: task.callSid,
+    callStatus: call?.status ?? null,
+    callAnswered: Boolean(call?.answeredAt),
   };
 }

@@ -47,8 +47,8 @@ export async function conferenceSidFor(task: ControlledTask): Promise<string> {
 
 /** The customer's leg in the conference. */
 export function customerCallSid(task: ControlledTask): string {
-  const attributes = task.attributes as { transfer?: { customer_call_sid?: string } } | null;
-  const sid = task.callSid ?? attributes?.transfer?.customer_call_sid;
+  const attributes = task.attributes as { call_sid?: unknown; transfer?: { customer_call_sid?: string } } | null;
+  const sid = task.callSid ?? attributes?.transfer?.customer_call_sid ?? (typeof attributes?.call_sid === "string" ? attributes.call_sid : undefined);
   if (!sid) throw new AppError("conflict", "This task has no customer call.");
   return sid;
 }

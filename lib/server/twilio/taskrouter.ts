@@ -133,3 +133,28 @@ export async function setWorkerVoiceCapacity(workerSid: string, capacity: number
   const ws = await workspace();
   await twilioRequest("change the agent's voice capacity", () => ws.workers(workerSid).workerChannels("voice").update({ capacity }));
 }
+
+/**
+ * The worker's activity and whether it has spare voice capacity (the worker channel's
+ * available_capacity_percentage; TaskRouter only reserves available workers with capacity).
+ * https://www.twilio.com/docs/taskrouter/api/worker-channel
+ */
+export async function readWorkerVoiceState(workerSid: string): Promise<{ available: boolean; activitySid: string; hasCapacity: boolean }> {
+  const ws = await workspace();
+  const worker = await twilioRequest("read the agent's worker", () => ws.workers(workerSid).fetch());
+  const channel = await twilioRequest("read the agent's voice capacity", () => ws.workers(workerSid).workerChannels("voice").fetch());
+  return { available: worker.available, activitySid: worker.activitySid, hasCapacity: channel.available && channel.availableCapacityPercentage > 0 };
+}
+
+/** Waits until TaskRouter has assigned the task (e.g. its assignment callback answered `accept`). */
+export async function waitForTaskAssigned(taskSid: string, timeoutMs = 8000): Promise<boolean> {
+  const ws = await workspace();
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const task = await twilioRequest("read the task", () => ws.tasks(taskSid).fetch());
+    if (task.assignmentStatus === "assigned") return true;
+    if (task.assignmentStatus !== "pending" && task.assignmentStatus !== "reserved") return false;
+    if (Date.now() >= deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}

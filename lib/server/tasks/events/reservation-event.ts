@@ -61,9 +61,11 @@ export async function applyReservationEvent(event: TaskRouterEvent): Promise<voi
   }
 
   if (status === "accepted" && user) {
-    const t = await db.task.findUniqueOrThrow({ where: { id: task.id }, select: { callSid: true, agentId: true, queueId: true } });
+    const t = await db.task.findUniqueOrThrow({ where: { id: task.id }, select: { callSid: true, agentId: true, queueId: true, attributes: true } });
     if (!t.agentId) await db.task.update({ where: { id: task.id }, data: { agentId: user.id } });
-    if (t.callSid) {
+    // An agent's outbound call is answered when the customer picks up (its status callbacks), not here.
+    const outbound = (t.attributes as Record<string, unknown> | null)?.direction === "outbound";
+    if (t.callSid && !outbound) {
       const call = await db.call.findUnique({ where: { callSid: t.callSid }, select: { id: true, answeredAt: true, enqueuedAt: true } });
       if (call && !call.answeredAt) {
         await db.call.update({

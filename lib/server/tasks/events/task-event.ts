@@ -76,15 +76,20 @@ export async function applyTaskEvent(event: TaskRouterEvent): Promise<{ id: stri
     if (created.length === 0) return applyTaskEvent(event); // a concurrent event created it first
   } else {
     const newer = isNewerState({ status: existing.status, lastEventAtMs: Number(existing.lastEventAtMs) }, { status, atMs }, TASK_STATUS_RANK, TERMINAL_TASK_STATUSES);
+    // A task never goes back from assigned/wrapping to pending/reserved: our own copy (an outbound
+    // call's task is stored as assigned by its webhook) may be ahead of late events.
+    const backwards = (TASK_STATUS_RANK[existing.status] ?? 0) >= TASK_STATUS_RANK.assigned! && (TASK_STATUS_RANK[status] ?? 0) < TASK_STATUS_RANK.assigned!;
     await db.task.update({
       where: { id: existing.id },
       data: {
         ...milestones(existing),
+        // An outbound call's customer leg is known only after its task exists (set once, any order).
+        ...(!existing.callSid && typeof attributes.call_sid === "string" ? { callSid: attributes.call_sid } : {}),
         // task.created arrived after other events: it carries the true creation time.
         ...(event.EventType === "task.created" ? { createdAt: at } : {}),
         ...(newer
           ? {
-              status,
+              ...(backwards ? {} : { status }),
               attributes: attributes as Prisma.InputJsonValue,
               lastEventAtMs: BigInt(atMs),
               ...(event.TaskPriority !== undefined ? { priority: event.TaskPriority } : {}),
@@ -98,7 +103,7 @@ export async function applyTaskEvent(event: TaskRouterEvent): Promise<{ id: stri
   const task = await db.task.findUniqueOrThrow({ where: { taskSid } });
 
   // A queued call whose task was canceled before anyone answered: the caller gave up.
-  if (task.status === "canceled" && task.callSid) {
+  if (task.status === "canceled" && task.callSid && attributes.direction !== "outbound") {
     await db.call.updateMany({ where: { callSid: task.callSid, outcome: null, answeredAt: null }, data: { outcome: "abandoned" } });
   }
   if (task.type === "voicemail" && typeof attributes.voicemail_id === "string") {

@@ -21,8 +21,14 @@ describe("workflow configuration", () => {
     expect(config.task_routing.default_filter).toEqual({ queue: "WQgeneral" });
   });
 
+  it("sends an agent's outbound call to that agent only, before any other filter", () => {
+    const [outbound] = buildWorkflowConfiguration(queues).task_routing.filters;
+    expect(outbound).toMatchObject({ expression: "type == 'call' AND direction == 'outbound'" });
+    expect(outbound!.targets).toEqual([{ queue: "WQgeneral", known_worker_sid: "task.target_worker_sid", priority: 1000 }]);
+  });
+
   it("sends transfers to a named agent first, then to anyone", () => {
-    const [transfer] = buildWorkflowConfiguration(queues).task_routing.filters;
+    const [, transfer] = buildWorkflowConfiguration(queues).task_routing.filters;
     expect(transfer).toMatchObject({ expression: "transfer_target == 'worker'" });
     expect(transfer!.targets[0]).toMatchObject({ queue: "WQgeneral", known_worker_sid: "task.transfer_worker_sid", timeout: 60 });
   });

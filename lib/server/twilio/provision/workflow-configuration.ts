@@ -1,5 +1,6 @@
 /**
  * The TaskRouter workflow, built from the Queue rows (docs/twilio-contract.md §4.1):
+ * - an agent's outbound call goes to that agent only (known_worker_sid; Flex's outbound dialing);
  * - transfers to a named agent go to that worker (known_worker_sid), then to anyone after 60 s;
  * - one filter per queue key: first an agent of that queue who speaks the caller's language,
  *   then any agent of the queue, then overflow to the general (default) queue;
@@ -25,6 +26,11 @@ export function buildWorkflowConfiguration(queues: WorkflowQueue[]) {
   if (!general) throw new Error("At least one queue is needed to build the workflow.");
   const sameLanguage = "task.language IN worker.languages";
   const filters = [
+    {
+      filter_friendly_name: "Outbound call from an agent",
+      expression: "type == 'call' AND direction == 'outbound'",
+      targets: [{ queue: general.taskQueueSid, known_worker_sid: "task.target_worker_sid", priority: 1000 }],
+    },
     {
       filter_friendly_name: "Transfer to a named agent",
       expression: "transfer_target == 'worker'",

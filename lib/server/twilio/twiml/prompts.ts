@@ -39,6 +39,10 @@ const PROMPTS = {
     outboundInvalid: "The number you dialed is not valid. Please check it and try again.",
     outboundNotAllowed: "This phone is not allowed to place calls.",
     outboundAgentUnavailable: "That agent is not available.",
+    outboundNotReady: "You cannot call out right now. Set your status to Available, or finish your other work, then try again.",
+    outboundFailed: "The call could not be placed. Please try again.",
+    outboundEnded: (status: string) =>
+      status === "busy" ? "The number is busy." : status === "no-answer" ? "There was no answer." : status === "failed" ? "The call could not be connected." : "The call was not answered.",
   },
   es: {
     apology: "Lo sentimos, algo salió mal.",
@@ -66,6 +70,10 @@ const PROMPTS = {
     outboundInvalid: "El número marcado no es válido.",
     outboundNotAllowed: "Este teléfono no puede hacer llamadas.",
     outboundAgentUnavailable: "Ese agente no está disponible.",
+    outboundNotReady: "No puede llamar ahora. Póngase Disponible o termine su otro trabajo e intente de nuevo.",
+    outboundFailed: "No se pudo hacer la llamada. Intente de nuevo.",
+    outboundEnded: (status: string) =>
+      status === "busy" ? "El número está ocupado." : status === "no-answer" ? "No contestaron." : status === "failed" ? "No se pudo conectar la llamada." : "No contestaron la llamada.",
   },
 } as const;
 

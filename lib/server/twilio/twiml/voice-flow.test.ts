@@ -6,6 +6,7 @@ import {
   buildEnqueueTwiml,
   buildLeaveQueueTwiml,
   buildMenuTwiml,
+  buildOutboundConferenceTwiml,
   buildOutboundDialTwiml,
   buildVoicemailTwiml,
   buildWaitTwiml,
@@ -108,6 +109,20 @@ describe("IVR TwiML", () => {
 });
 
 describe("outbound TwiML", () => {
+  it("joins the agent's leg to the task's conference: labelled, silent while waiting, may leave without ending it", () => {
+    const input = { conferenceName: "WT123", participantLabel: "agent:u1", record: true, conferenceStatusCallbackUrl: "https://x/conf", recordingStatusCallbackUrl: "https://x/rec" };
+    const r = parseTwiml(buildOutboundConferenceTwiml(input));
+    const conference = r.children[0]!.children[0]!;
+    expect(conference).toMatchObject({ name: "Conference", text: "WT123" });
+    expect(conference.attrs).toMatchObject({
+      participantLabel: "agent:u1", startConferenceOnEnter: "true", endConferenceOnExit: "false", beep: "false", waitUrl: "",
+      record: "record-from-start", recordingStatusCallback: "https://x/rec", statusCallback: "https://x/conf", statusCallbackEvent: "start end join leave mute hold modify",
+    });
+    const unrecorded = parseTwiml(buildOutboundConferenceTwiml({ ...input, record: false })).children[0]!.children[0]!;
+    expect(unrecorded.attrs.record).toBe("do-not-record");
+    expect(unrecorded.attrs.recordingStatusCallback).toBeUndefined();
+  });
+
   it("dials a number with the business caller ID, dual-channel recording and status callbacks", () => {
     const r = parseTwiml(buildOutboundDialTwiml({ callerId: "+12025550100", target: { kind: "number", number: "+12025550111" }, record: true, recordingStatusCallbackUrl: "https://x/rec", statusCallbackUrl: "https://x/status" }));
     const dial = r.children[0]!;

@@ -229,3 +229,40 @@ export function buildOutboundDialTwiml(input: OutboundDialInput): string {
 export function buildOutboundEnqueueTwiml(input: EnqueueInput): string {
   return buildEnqueueTwiml(input);
 }
+
+export interface OutboundConferenceInput {
+  /** The conference's friendly name: the outbound task's TaskSid. */
+  conferenceName: string;
+  /** `agent:<userId>`: the conference status callback turns it back into the agent. */
+  participantLabel: string;
+  record: boolean;
+  conferenceStatusCallbackUrl: string;
+  recordingStatusCallbackUrl: string;
+}
+
+/**
+ * The agent's leg of an outbound call placed through a task (like Flex's outbound dialing): it
+ * joins the conference named after the TaskSid while the customer is dialed into it over the
+ * Participants API. The agent may leave (transfers) without ending the call; silence while waiting.
+ * https://www.twilio.com/docs/voice/twiml/conference
+ */
+export function buildOutboundConferenceTwiml(input: OutboundConferenceInput): string {
+  const response = new twilio.twiml.VoiceResponse();
+  const dial = response.dial({});
+  dial.conference(
+    {
+      participantLabel: input.participantLabel,
+      startConferenceOnEnter: true,
+      endConferenceOnExit: false,
+      beep: "false",
+      waitUrl: "",
+      record: input.record ? "record-from-start" : "do-not-record",
+      ...(input.record ? { recordingStatusCallback: input.recordingStatusCallbackUrl, recordingStatusCallbackMethod: "POST" as const, recordingStatusCallbackEvent: ["completed" as const] } : {}),
+      statusCallback: input.conferenceStatusCallbackUrl,
+      statusCallbackMethod: "POST",
+      statusCallbackEvent: ["start", "end", "join", "leave", "mute", "hold", "modify"],
+    },
+    input.conferenceName,
+  );
+  return response.toString();
+}
