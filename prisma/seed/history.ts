@@ -220,7 +220,8 @@ function addOutboundCall(ctx: Context, start: Date) {
   if (end > ctx.now) return;
   const status = answered ? "completed" : rng.pick(["no-answer", "busy"]);
   ctx.calls.push({
-    id: callId, callSid: rng.sid("CA"), parentCallSid: rng.sid("CA"), direction: "outbound-dial",
+    // The customer's leg of an agent's outbound task call, dialed over the Participants API.
+    id: callId, callSid: rng.sid("CA"), direction: "outbound-api",
     from: DEMO_BUSINESS_NUMBER, to: contact.phone, status, statusSequence: answered ? 3 : 2,
     contactId: contact.id, agentId: agent.id, outcome: answered ? "answered" : "missed",
     disposition: answered ? rng.pick(["resolved", "follow_up", "sale"]) : null,

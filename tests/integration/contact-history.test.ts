@@ -3,6 +3,7 @@ import { GET as history } from "@/app/api/contacts/by-phone/[phone]/route";
 import { GET as media } from "@/app/api/recordings/[recordingSid]/media/route";
 import { getAgentCallDetail } from "@/lib/server/calls/get-agent-call-detail";
 import { listAgentToday } from "@/lib/server/calls/list-agent-today";
+import { listRecentCalls } from "@/lib/server/calls/list-recent-calls";
 import { db } from "@/lib/server/db";
 import type { ContactHistory } from "@/lib/server/contacts/get-contact-history";
 import { FakeTwilio } from "../support/fake-twilio";
@@ -184,6 +185,24 @@ describe("listAgentToday", () => {
     expect(day.totals).toEqual({ calls: 2, answered: 1, talkSeconds: 120 });
     expect(day.truncated).toBe(false);
     expect((await listAgentToday(agent.id, timeZone, { now, limit: 1 })).truncated).toBe(true);
+  });
+});
+
+describe("listRecentCalls (My recent calls, the supervisor's latest calls)", () => {
+  it("lists customer calls once, not the legs that rang the agent's softphone", async () => {
+    const agent = await createUser("AGENT");
+    const phone = freshPhone();
+    const inbound = await call({ from: phone, to: BUSINESS, agentId: agent.id, startedAt: new Date(Date.now() - 60_000) });
+    // TaskRouter's conference leg to the agent for that call.
+    await call({ from: BUSINESS, to: "client:agent-x", direction: "outbound-api", agentId: agent.id, startedAt: new Date(Date.now() - 55_000) });
+    // An outbound task call: the customer's leg, and the agent's softphone leg filed under it.
+    const customerLeg = await call({ from: BUSINESS, to: phone, direction: "outbound-api", agentId: agent.id, startedAt: new Date(Date.now() - 30_000) });
+    await call({ from: "client:agent-x", to: phone, agentId: agent.id, parentCallSid: customerLeg.callSid, startedAt: new Date(Date.now() - 31_000) });
+
+    expect((await listRecentCalls({ agentId: agent.id })).map((c) => c.id)).toEqual([customerLeg.id, inbound.id]);
+    const latest = (await listRecentCalls({ limit: 200 })).map((c) => c.id);
+    expect(latest).toEqual(expect.arrayContaining([customerLeg.id, inbound.id]));
+    expect((await db.call.findMany({ where: { agentId: agent.id } })).filter((c) => latest.includes(c.id))).toHaveLength(2);
   });
 });
 

@@ -6,6 +6,7 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db";
 import { startOfDayInZone } from "@/lib/time";
+import { CUSTOMER_CALLS, isAgentOriginated } from "./customer-calls";
 
 export interface AgentDayCall {
   id: string;
@@ -38,12 +39,7 @@ export async function listAgentToday(agentId: string, timeZone: string, options:
   const limit = options.limit ?? 100;
   // Not the legs that rang the agent's own softphone (the conference leg TaskRouter's assignment
   // dials, transfers): those are the agent's side of a customer's call, which is listed itself.
-  const where: Prisma.CallWhereInput = {
-    agentId,
-    parentCallSid: null,
-    startedAt: { gte: since },
-    NOT: { direction: { not: "inbound" }, to: { startsWith: "client:" } },
-  };
+  const where: Prisma.CallWhereInput = { AND: [CUSTOMER_CALLS, { agentId, startedAt: { gte: since } }] };
   const [rows, all] = await Promise.all([
     db.call.findMany({
       where,
@@ -60,7 +56,7 @@ export async function listAgentToday(agentId: string, timeZone: string, options:
   return {
     calls: rows.map((r) => {
       // An agent's outbound call is the TwiML App's inbound leg from `client:…` to the customer.
-      const outbound = r.direction !== "inbound" || r.from.startsWith("client:");
+      const outbound = isAgentOriginated(r);
       return {
         id: r.id,
         startedAt: r.startedAt.toISOString(),

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/server/db";
+import { CUSTOMER_CALLS } from "./customer-calls";
 
 export interface RecentCall {
   id: string;
@@ -15,10 +16,10 @@ export interface RecentCall {
   durationSeconds: number | null;
 }
 
-/** The latest calls, optionally only those an agent handled. */
+/** The latest customer calls (not the legs that rang agents' softphones), optionally only those an agent handled. */
 export async function listRecentCalls(options: { agentId?: string; limit?: number } = {}): Promise<RecentCall[]> {
   const rows = await db.call.findMany({
-    where: options.agentId ? { agentId: options.agentId } : {},
+    where: { AND: [CUSTOMER_CALLS, options.agentId ? { agentId: options.agentId } : {}] },
     orderBy: { startedAt: "desc" },
     take: options.limit ?? 20,
     select: {
