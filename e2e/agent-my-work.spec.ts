@@ -74,7 +74,7 @@ test("the contact panel shows the caller's messages and past calls; today's hist
 
   // Picking the customer in the history opens their panel, now with the call.
   await expect(panel).toHaveCount(0);
-  await row.getByRole("button", { name: `Show contact ${CUSTOMER_DISPLAY}` }).click();
+  await row.getByRole("button", { name: /show contact/ }).click();
   await expect(panel).toContainText("Selected");
   await expect(panel.getByTestId("contact-calls")).toContainText("resolved");
   await expect(panel.getByTestId("contact-calls")).toContainText("Alice");

@@ -62,8 +62,12 @@ export function TodayHistory({ day, timeZone, onSelect, callAction }: TodayHisto
                     </td>
                     <td className="px-3 py-2">
                       {phone ? (
-                        <button type="button" onClick={() => onSelect(call.customer)} className="text-left hover:underline" aria-label={`Show contact ${call.contactName ?? formatAddress(call.customer)}`}>
-                          <span className="block font-medium text-slate-900">{call.contactName ?? formatAddress(call.customer)}</span>
+                        <button type="button" onClick={() => onSelect(call.customer)} className="text-left hover:underline">
+                          {/* The accessible name starts with the visible text (axe: label-content-name-mismatch). */}
+                          <span className="block font-medium text-slate-900">
+                            {call.contactName ?? formatAddress(call.customer)}
+                            <span className="sr-only">: show contact</span>
+                          </span>
                           {call.contactName ? <span className="block text-xs text-slate-500">{formatAddress(call.customer)}</span> : null}
                         </button>
                       ) : (

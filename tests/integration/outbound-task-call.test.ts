@@ -119,13 +119,13 @@ describe("an outbound call to a number", () => {
     expect(await db.call.count({ where: { to: "+12025550167", direction: "outbound-api" } })).toBe(1);
   });
 
-  it("lets an agent in an unavailable activity call out: Available for the task, then back, other offers rejected", async () => {
+  it("lets an agent in an unavailable activity call out: Available for the task, then Busy on the call, other offers rejected", async () => {
     const breakSid = await activitySid("Break");
     const agent = await agentWithWorker({ available: false, activitySid: breakSid });
     const r = await twiml(await outbound(signedRequest(OUTBOUND, dialParams(agent.username, "+12025550168"))));
     expect(findAll(r, "Conference")).toHaveLength(1);
     const changes = fake.find("POST", `/Workers/${agent.workerSid}`).map((q) => q.form);
-    expect(changes).toEqual([{ ActivitySid: await activitySid("Available") }, { ActivitySid: breakSid, RejectPendingReservations: "true" }]);
+    expect(changes).toEqual([{ ActivitySid: await activitySid("Available") }, { ActivitySid: await activitySid("Busy"), RejectPendingReservations: "true" }]);
     // The activity changed around the task's creation.
     const order = fake.requests.map((q) => (q.path.endsWith("/Tasks") ? "task" : q.path.includes(`/Workers/${agent.workerSid}`) && q.method === "POST" ? "worker" : null)).filter(Boolean);
     expect(order).toEqual(["worker", "task", "worker"]);
@@ -150,6 +150,16 @@ describe("an outbound call to a number", () => {
     expect(fake.find("POST", "/Participants")).toHaveLength(0);
     const [task] = fake.find("POST", "/Tasks/WT");
     expect(task!.form).toMatchObject({ AssignmentStatus: "canceled" });
+  });
+
+  it("puts an unavailable agent back in their activity when the task is not assigned", async () => {
+    fake.createDefaults.set("Tasks", { assignment_status: "canceled" });
+    const breakSid = await activitySid("Break");
+    const agent = await agentWithWorker({ available: false, activitySid: breakSid });
+    const r = await twiml(await outbound(signedRequest(OUTBOUND, dialParams(agent.username, "+12025550171"))));
+    expect(spokenText(r)).toContain("cannot call out right now");
+    const changes = fake.find("POST", `/Workers/${agent.workerSid}`).map((q) => q.form);
+    expect(changes).toEqual([{ ActivitySid: await activitySid("Available") }, { ActivitySid: breakSid, RejectPendingReservations: "true" }]);
   });
 
   it("ends the task and tells the agent when the customer cannot be dialed", async () => {

@@ -76,8 +76,8 @@ async function abandonTask(taskSid: string, reason: string, log: Logger): Promis
  * Creates the outbound task and waits until it is assigned to the agent. An agent who is not in an
  * available activity (Offline, Break, Wrap-up) may still call out, like Flex's "outbound calls while
  * unavailable": they are Available just long enough for TaskRouter to reserve the task for them
- * (known worker, top priority) and accept it, then back in their activity, pending reservations
- * of other work rejected.
+ * (known worker, top priority) and accept it, then Busy (pending reservations of other work
+ * rejected), as any agent on a call; back in their activity if the task was not assigned.
  */
 async function createAssignedTask(agent: { workerSid: string }, attributes: Record<string, unknown>, log: Logger): Promise<string | null> {
   const state = await readWorkerVoiceState(agent.workerSid);
@@ -85,18 +85,23 @@ async function createAssignedTask(agent: { workerSid: string }, attributes: Reco
     log.info("outbound call refused: the agent has no spare voice capacity");
     return null;
   }
-  const restore = state.available ? null : state.activitySid;
-  if (restore) await setWorkerActivity(agent.workerSid, await activitySid("Available"));
+  const previous = state.available ? null : state.activitySid;
+  if (previous) await setWorkerActivity(agent.workerSid, await activitySid("Available"));
+  let assigned = false;
   try {
     const taskSid = await createRoutingTask({ priority: 1000, timeoutSeconds: OUTBOUND_TASK_TIMEOUT_SECONDS, attributes });
-    if (await waitForTaskAssigned(taskSid)) return taskSid;
+    assigned = await waitForTaskAssigned(taskSid);
+    if (assigned) return taskSid;
     log.warn({ taskSid }, "outbound call refused: TaskRouter did not assign the task to the agent");
     await abandonTask(taskSid, "not assigned to the agent", log);
     return null;
   } finally {
-    if (restore) {
-      await setWorkerActivity(agent.workerSid, restore, { rejectPendingReservations: true }).catch((error: unknown) =>
-        log.warn({ err: error }, "outbound call: could not put the agent back in their activity"),
+    if (previous) {
+      // On the call the agent is Busy (then Wrap-up, then Available when they complete it, like any
+      // call); if the call never started, back where they were.
+      const target = assigned ? await activitySid("Busy") : previous;
+      await setWorkerActivity(agent.workerSid, target, { rejectPendingReservations: true }).catch((error: unknown) =>
+        log.warn({ err: error }, "outbound call: could not set the agent's activity"),
       );
     }
   }
