@@ -19,12 +19,15 @@ export async function finishTaskWork(
   task: ControlledTask,
   outcome: { disposition: string | null; notes: string | null; reason: string; actorId: string | null; action: string },
 ): Promise<void> {
+  // The agent's next activity is set before the task completes: the console drops the wrap-up
+  // form when the task completes, and an agent who then picks Offline must not be overtaken by
+  // this move to Available.
+  const agent = task.agentId ? await db.user.findUnique({ where: { id: task.agentId }, select: { id: true, workerSid: true } }) : null;
+  if (agent?.workerSid) await settleAgentActivity(agent.workerSid, task.taskSid, "completed");
   await setTaskAssignmentStatus(task.taskSid, "completed", outcome.reason).catch((error: unknown) => {
     // Already completed (by a replay, the other instance, or Twilio) is fine; anything else is not.
     if (!(error instanceof AppError) || !["conflict", "bad_request", "not_found"].includes(error.code)) throw error;
   });
-  const agent = task.agentId ? await db.user.findUnique({ where: { id: task.agentId }, select: { id: true, workerSid: true } }) : null;
-  if (agent?.workerSid) await settleAgentActivity(agent.workerSid, task.taskSid, "completed");
 
   await db.$transaction(async (tx) => {
     await tx.task.update({
