@@ -52,7 +52,8 @@ test("alice calls a customer out, holds and resumes, transfers to bob who answer
   await expect(panel.getByTestId("recording-indicator")).toBeVisible();
   await expectAudioFlowing(alice, "agent");
   await expectAudioFlowing(customer, "phone");
-  await expect(alice.getByTestId("current-activity")).toHaveText("Offline");
+  // On the call she is Busy, like any agent on a call (Wrap-up after it, then Available).
+  await expect(alice.getByTestId("current-activity")).toHaveText("Busy");
   const customerCallSid = await customer.evaluate(() => (window as unknown as RingingPhone).ringSid!);
   const conference = await customerConference(sandboxUrl, customerCallSid);
   expect(conference?.participants.map((p) => p.label).sort()).toEqual(expect.arrayContaining(["customer"]));

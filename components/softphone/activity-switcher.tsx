@@ -8,7 +8,7 @@ import { liveCallReason } from "./multi-call-rules";
 
 const ORDER = ["Available", "Busy", "Break", "Wrap-up", "Offline"];
 const TONES: Record<string, string> = {
-  Available: "bg-emerald-600 text-white",
+  Available: "bg-emerald-700 text-white",
   Busy: "bg-amber-500 text-white",
   Break: "bg-sky-600 text-white",
   "Wrap-up": "bg-violet-600 text-white",

@@ -92,7 +92,7 @@ function addInboundCall(ctx: Context, start: Date) {
   const { rng } = ctx;
   const known = rng.next() < 0.7;
   const contact = known ? rng.pick(ctx.contacts) : null;
-  const from = contact?.phone ?? `+1${rng.pick(["202", "312", "415", "617"])}55501${rng.int(40, 99)}`;
+  const from = contact?.phone ?? `+1${rng.pick(["202", "312", "415", "617"])}55502${rng.int(40, 99)}`;
   const choice = rng.weighted<QueueKey | "voicemail" | "callback">([
     ["sales", 30], ["support", 45], ["inspections", 10], ["voicemail", 8], ["callback", 7],
   ]);
