@@ -9,18 +9,11 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { BUSINESS_NUMBER, type SandboxCredentials } from "@/lib/sandbox/core/credentials";
 import { createPrismaClient } from "@/lib/server/db/create-client";
 import { seedReference } from "@/prisma/seed/reference";
 
 export type BenchDb = ReturnType<typeof createPrismaClient>;
-
-export interface SandboxCredentials {
-  accountSid: string;
-  authToken: string;
-  apiKeySid: string;
-  apiKeySecret: string;
-  phoneNumber: string;
-}
 
 export function randomCredentials(): SandboxCredentials {
   return {
@@ -28,7 +21,7 @@ export function randomCredentials(): SandboxCredentials {
     authToken: randomBytes(16).toString("hex"),
     apiKeySid: `SK${randomBytes(16).toString("hex")}`,
     apiKeySecret: randomBytes(24).toString("hex"),
-    phoneNumber: "+12025550100",
+    phoneNumber: BUSINESS_NUMBER,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { DetailField as Field } from "@/components/ui/detail-field";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { RecordingPlayer } from "@/components/recordings/recording-player";
@@ -14,15 +15,6 @@ import { getAgentCallDetail } from "@/lib/server/calls/get-agent-call-detail";
 import { getBusinessTimezone } from "@/lib/server/settings/get-setting";
 
 export const metadata: Metadata = { title: "My call" };
-
-function Field({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
-      <dd className="mt-0.5 text-sm text-slate-900">{children}</dd>
-    </div>
-  );
-}
 
 /** A call the signed-in agent handled: outcome, wrap-up and recordings. Other calls are 404. */
 export default async function AgentCallPage({ params }: PageProps<"/agent/calls/[id]">) {

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { DetailField as Field } from "@/components/ui/detail-field";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { RecordingPlayer } from "@/components/recordings/recording-player";
@@ -14,15 +15,6 @@ import { getCallDetail } from "@/lib/server/calls/get-call-detail";
 import { getBusinessTimezone } from "@/lib/server/settings/get-setting";
 
 export const metadata: Metadata = { title: "Call detail" };
-
-function Field({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
-      <dd className="mt-0.5 text-sm text-slate-900">{children}</dd>
-    </div>
-  );
-}
 
 function describeEvent(source: string, type: string, details: unknown): string {
   const d = (details ?? {}) as Record<string, unknown>;
